@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defineConfig, devices } from '@playwright/test'
+
+/**
+ * Browser tests run the production build (`vite build --mode emulator`) under
+ * `vite preview`, which mounts the local emulator and serves the strict CSP.
+ * Playwright can't download its own browser here: it drives an installed Chromium.
+ */
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path): path is string => Boolean(path && existsSync(path)),
+)
+if (!chromium) {
+  throw new Error(
+    'No Chromium found for the browser tests. Install one (Debian/Ubuntu: ' +
+      '`sudo apt-get install -y chromium`) or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+  )
+}
+
+// Workers inherit the environment, so the port and state folder chosen here are shared.
+process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 2000))
+process.env.LOCAL_AWS_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'local-aws-e2e-'))
+const port = Number(process.env.E2E_PORT)
+const baseURL = `http://127.0.0.1:${port}`
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command: `npx vite build --mode emulator --logLevel warn && npx vite preview --mode emulator --port ${port} --strictPort`,
+    url: `${baseURL}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

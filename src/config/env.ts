@@ -1,0 +1,82 @@
+/**
+ * Every setting the app reads, parsed and checked once. The rest of the app
+ * imports `env` and never touches `import.meta.env`.
+ */
+
+export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH'
+
+export interface AppEnv {
+  /** True when the app talks to the local emulator instead of AWS. */
+  localMode: boolean
+  userPoolId: string
+  userPoolClientId: string
+  /** Absolute Cognito endpoint when not the regional default (the emulator, a VPC endpoint). */
+  cognitoEndpoint: string | undefined
+  /** Base of the API, absolute or a path on the app's own origin; no trailing slash. */
+  apiUrl: string
+  authFlow: AuthFlow
+  /** `Authorization: <token>` as API Gateway's Cognito authorizer wants, or `Bearer <token>`. */
+  apiAuthScheme: 'raw' | 'bearer'
+  /** Where the emulator's inbox is read in local mode. */
+  localInboxUrl: string | undefined
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+type RawEnv = Record<string, string | boolean | undefined>
+
+const USER_POOL_ID = /^[\w-]+-\d+_[0-9a-zA-Z]+$/
+
+export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): AppEnv {
+  const text = (name: string) => {
+    const value = raw[name]
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+  }
+  const required = (name: string) => {
+    const value = text(name)
+    if (!value) throw new EnvError(`${name} is not set. See .env.example.`)
+    return value
+  }
+
+  const userPoolId = required('VITE_USER_POOL_ID')
+  if (!USER_POOL_ID.test(userPoolId)) {
+    throw new EnvError(
+      `VITE_USER_POOL_ID "${userPoolId}" is not a user pool id (it looks like us-east-2_AbC123xyz).`,
+    )
+  }
+  const authFlow = text('VITE_AUTH_FLOW') ?? 'USER_SRP_AUTH'
+  if (authFlow !== 'USER_SRP_AUTH' && authFlow !== 'USER_PASSWORD_AUTH') {
+    throw new EnvError(
+      `VITE_AUTH_FLOW must be USER_SRP_AUTH or USER_PASSWORD_AUTH, not "${authFlow}".`,
+    )
+  }
+  const scheme = (text('VITE_API_AUTH_SCHEME') ?? 'raw').toLowerCase()
+  if (scheme !== 'raw' && scheme !== 'bearer') {
+    throw new EnvError(`VITE_API_AUTH_SCHEME must be raw or bearer, not "${scheme}".`)
+  }
+
+  return {
+    localMode: raw.VITE_LOCAL_AWS === 'true' || raw.VITE_LOCAL_AWS === true,
+    userPoolId,
+    userPoolClientId: required('VITE_USER_POOL_CLIENT_ID'),
+    cognitoEndpoint: absolute(text('VITE_COGNITO_ENDPOINT'), origin, 'VITE_COGNITO_ENDPOINT'),
+    apiUrl: required('VITE_API_URL').replace(/\/+$/, ''),
+    authFlow,
+    apiAuthScheme: scheme,
+    localInboxUrl: text('VITE_LOCAL_AWS_INBOX'),
+  }
+}
+
+/** Amplify wants an absolute endpoint; a path means "on this app's origin". */
+function absolute(value: string | undefined, origin: string | undefined, name: string) {
+  if (!value) return undefined
+  try {
+    return new URL(value, origin).href.replace(/\/+$/, '')
+  } catch {
+    throw new EnvError(`${name} "${value}" is not a URL.`)
+  }
+}
+
+export const env: AppEnv = parseEnv(import.meta.env)

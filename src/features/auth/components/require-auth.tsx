@@ -1,0 +1,6 @@
+import { Outlet } from 'react-router-dom'
+
+/** Placeholder until sign-in lands: lets everyone through. */
+export function RequireAuth() {
+  return <Outlet />
+}

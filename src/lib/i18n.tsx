@@ -1,0 +1,83 @@
+import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react'
+
+/**
+ * English and Japanese, picked from the browser, switchable and remembered.
+ * Each feature keeps its own dictionary (`defineMessages`); TypeScript makes
+ * sure the Japanese one has every key the English one has.
+ */
+export const languages = ['en', 'ja'] as const
+export type Language = (typeof languages)[number]
+
+export const languageNames: Record<Language, string> = { en: 'English', ja: '日本語' }
+
+const STORAGE_KEY = 'language'
+
+export function defineMessages<T extends Record<string, unknown>>(messages: {
+  en: T
+  ja: NoInfer<T>
+}) {
+  return messages
+}
+
+export function detectLanguage(
+  stored: string | null,
+  browser: readonly string[] = globalThis.navigator?.languages ?? [],
+): Language {
+  if (stored === 'en' || stored === 'ja') return stored
+  for (const tag of browser) {
+    const base = tag.toLowerCase().split('-')[0]
+    if (base === 'ja') return 'ja'
+    if (base === 'en') return 'en'
+  }
+  return 'en'
+}
+
+interface LanguageState {
+  language: Language
+  setLanguage: (language: Language) => void
+}
+
+const LanguageContext = createContext<LanguageState | null>(null)
+
+function readStored(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null
+  } catch {
+    return null // storage disabled: fall back to the browser's language
+  }
+}
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(() => detectLanguage(readStored()))
+
+  useEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
+
+  const value = useMemo<LanguageState>(
+    () => ({
+      language,
+      setLanguage: (next) => {
+        setLanguageState(next)
+        try {
+          localStorage.setItem(STORAGE_KEY, next)
+        } catch {
+          // Not remembered, but the switch still works for this visit.
+        }
+      },
+    }),
+    [language],
+  )
+  return <LanguageContext value={value}>{children}</LanguageContext>
+}
+
+export function useLanguage(): LanguageState {
+  const state = use(LanguageContext)
+  if (!state) throw new Error('useLanguage must be used inside <LanguageProvider>')
+  return state
+}
+
+/** The dictionary of `messages` in the current language. */
+export function useMessages<T>(messages: { en: T; ja: T }): T {
+  return messages[useLanguage().language]
+}

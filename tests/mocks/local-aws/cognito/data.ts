@@ -1,0 +1,142 @@
+/**
+ * The emulator's whole state as plain JSON, so an adapter can keep it in
+ * memory, in localStorage or in a file. Nothing here is a secret in clear
+ * text: passwords are SRP verifiers, refresh tokens are SHA-256 hashes.
+ */
+import type { JWK } from 'jose'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../defaults.ts'
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED'
+
+export interface PendingCode {
+  code: string
+  expiresAt: number
+  failedAttempts: number
+}
+
+export interface PasswordRecord {
+  /** SRP salt, as Cognito's padded hex. */
+  salt: string
+  /** SRP verifier v = g^x mod N, hex. */
+  verifier: string
+}
+
+export interface UserRecord {
+  /** Internal user name: a UUID, equal to `sub` (the pool signs in by email). */
+  username: string
+  email: string
+  emailVerified: boolean
+  status: UserStatus
+  enabled: boolean
+  attributes: Record<string, string>
+  password: PasswordRecord
+  createdAt: number
+  updatedAt: number
+  failedSignIns: number
+  lockedUntil: number
+  signUpCode?: PendingCode
+  resetCode?: PendingCode
+}
+
+export type AuthFlowSetting =
+  | 'ALLOW_USER_SRP_AUTH'
+  | 'ALLOW_USER_PASSWORD_AUTH'
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'
+  | 'ALLOW_REFRESH_TOKEN_AUTH'
+  | 'ALLOW_CUSTOM_AUTH'
+  | 'ALLOW_USER_AUTH'
+
+export interface TokenValidityUnits {
+  IdToken: string
+  AccessToken: string
+  RefreshToken: string
+}
+
+export interface ClientRecord {
+  clientId: string
+  clientName: string
+  clientSecret?: string
+  explicitAuthFlows: string[]
+  preventUserExistenceErrors: 'ENABLED' | 'LEGACY'
+  idTokenValidity: number
+  accessTokenValidity: number
+  refreshTokenValidity: number
+  tokenValidityUnits: TokenValidityUnits
+  createdAt: number
+}
+
+export interface SigningKey {
+  kid: string
+  privateJwk: JWK
+  publicJwk: JWK
+}
+
+/** One sign-in: its refresh token (hashed) and the origin_jti its tokens carry. */
+export interface SessionRecord {
+  originJti: string
+  refreshTokenHash: string
+  username: string
+  clientId: string
+  authTime: number
+  expiresAt: number
+  revoked: boolean
+}
+
+export interface PoolRecord {
+  id: string
+  createdAt: number
+  clients: Record<string, ClientRecord>
+  users: Record<string, UserRecord>
+  sessions: Record<string, SessionRecord>
+  signingKey?: SigningKey
+}
+
+export interface CognitoData {
+  version: 1
+  pools: Record<string, PoolRecord>
+  /** Base64 AES key sealing SRP secret blocks and challenge sessions; made on first use. */
+  sessionKey?: string
+}
+
+export const DEFAULT_TOKEN_UNITS: TokenValidityUnits = { IdToken: 'hours', AccessToken: 'hours', RefreshToken: 'days' }
+
+export function createPool(id: string, now = Date.now()): PoolRecord {
+  return { id, createdAt: now, clients: {}, users: {}, sessions: {} }
+}
+
+export function createCognitoData(): CognitoData {
+  const now = Date.now()
+  const pool = createPool(DEFAULT_USER_POOL_ID, now)
+  pool.clients[DEFAULT_CLIENT_ID] = {
+    clientId: DEFAULT_CLIENT_ID,
+    clientName: 'local-web-client',
+    explicitAuthFlows: [
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ],
+    preventUserExistenceErrors: 'ENABLED',
+    idTokenValidity: 1,
+    accessTokenValidity: 1,
+    refreshTokenValidity: 30,
+    tokenValidityUnits: { ...DEFAULT_TOKEN_UNITS },
+    createdAt: now,
+  }
+  return { version: 1, pools: { [pool.id]: pool } }
+}
+
+/**
+ * Adds another (empty) user pool, e.g. so a test can prove that a token from a
+ * different pool is refused. Cognito's CreateUserPool is not emulated.
+ */
+export function addUserPool(data: CognitoData, userPoolId: string): PoolRecord {
+  const pool = data.pools[userPoolId] ?? createPool(userPoolId)
+  data.pools[userPoolId] = pool
+  return pool
+}
+
+/** The part of the pool id after "_": what SRP hashes as the pool name. */
+export function poolName(userPoolId: string): string {
+  return userPoolId.split('_')[1] ?? ''
+}

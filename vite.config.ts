@@ -1,0 +1,131 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig, loadEnv, type PluginOption } from 'vite'
+import { localAwsPlugin } from './tests/mocks/local-aws/adapters/vite-plugin.ts'
+import {
+  API_STAGE,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_USER_POOL_ID,
+  LOCAL_AWS_BASE_PATH,
+} from './tests/mocks/local-aws/defaults.ts'
+
+/** The settings a build for a real user pool cannot do without. */
+const REQUIRED_FOR_AWS = ['VITE_USER_POOL_ID', 'VITE_USER_POOL_CLIENT_ID', 'VITE_API_URL'] as const
+
+/**
+ * Local mode: no AWS settings at all (or `--mode emulator`). The app then talks to
+ * the emulator mounted on its own origin, under LOCAL_AWS_BASE_PATH.
+ */
+function isLocalMode(mode: string, env: Record<string, string>): boolean {
+  if (mode === 'emulator' || env.VITE_LOCAL_AWS === 'true') return true
+  return REQUIRED_FOR_AWS.every((name) => !env[name])
+}
+
+export default defineConfig(({ command, mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_')
+  const local = isLocalMode(mode, env)
+  const explicitLocal = mode === 'emulator' || env.VITE_LOCAL_AWS === 'true'
+
+  if (command === 'build' && !local) {
+    const missing = REQUIRED_FOR_AWS.filter((name) => !env[name])
+    if (missing.length > 0) {
+      throw new Error(
+        `Missing settings for a build against AWS: ${missing.join(', ')}. ` +
+          'Set them in .env.production.local (see .env.example), ' +
+          'or build the local-emulator demo explicitly with `vite build --mode emulator`.',
+      )
+    }
+  }
+  if (command === 'build' && local && !explicitLocal) {
+    throw new Error(
+      'No AWS settings found (VITE_USER_POOL_ID, VITE_USER_POOL_CLIENT_ID, VITE_API_URL). ' +
+        'A production build needs them (see .env.example); to build the local-emulator demo ' +
+        'instead, run `vite build --mode emulator`.',
+    )
+  }
+
+  // In local mode the app sees ordinary settings pointing at the emulator.
+  const localSettings: Record<string, string> = local
+    ? {
+        VITE_LOCAL_AWS: 'true',
+        VITE_USER_POOL_ID: DEFAULT_USER_POOL_ID,
+        VITE_USER_POOL_CLIENT_ID: DEFAULT_CLIENT_ID,
+        VITE_COGNITO_ENDPOINT: LOCAL_AWS_BASE_PATH,
+        VITE_API_URL: `${LOCAL_AWS_BASE_PATH}/${API_STAGE}`,
+        VITE_LOCAL_AWS_INBOX: `${LOCAL_AWS_BASE_PATH}/inbox`,
+      }
+    : { VITE_LOCAL_AWS: 'false' }
+  const define = Object.fromEntries(
+    Object.entries(localSettings).map(([name, value]) => [
+      `import.meta.env.${name}`,
+      JSON.stringify(value),
+    ]),
+  )
+
+  const plugins: PluginOption[] = [react()]
+  // The emulator is a dev/preview server middleware; never part of the bundle.
+  if (local && mode !== 'test') plugins.push(localAwsPlugin())
+
+  return {
+    plugins,
+    define,
+    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    server: {
+      host: '127.0.0.1',
+      // A real API allows no Authorization header cross-origin, so in development
+      // the browser reaches it through this proxy on the app's own origin.
+      proxy: apiProxy(env),
+    },
+    preview: {
+      host: '127.0.0.1',
+      headers: { 'Content-Security-Policy': contentSecurityPolicy(env) },
+    },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+    },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./tests/setup/vitest-setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
+      exclude: ['tests/e2e/**', 'node_modules/**'],
+      restoreMocks: true,
+      testTimeout: 15_000,
+    },
+  }
+})
+
+/** `VITE_API_PROXY_TARGET=https://abc.execute-api.us-east-2.amazonaws.com` proxies VITE_API_URL's path. */
+function apiProxy(env: Record<string, string>) {
+  const target = env.VITE_API_PROXY_TARGET
+  const path = env.VITE_API_URL
+  if (!target || !path?.startsWith('/')) return undefined
+  return { [path]: { target, changeOrigin: true, secure: true } }
+}
+
+/**
+ * The policy the app is built to run under, also served by `vite preview` so the
+ * browser tests catch any violation. The same value belongs in CloudFront's
+ * response headers policy (see README).
+ */
+export function contentSecurityPolicy(env: Record<string, string>): string {
+  const cognito = env.VITE_COGNITO_ENDPOINT?.startsWith('http')
+    ? new URL(env.VITE_COGNITO_ENDPOINT).origin
+    : env.VITE_USER_POOL_ID
+      ? `https://cognito-idp.${env.VITE_USER_POOL_ID.split('_')[0]}.amazonaws.com`
+      : ''
+  const api = env.VITE_API_URL?.startsWith('http') ? new URL(env.VITE_API_URL).origin : ''
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${["'self'", cognito, api].filter(Boolean).join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
