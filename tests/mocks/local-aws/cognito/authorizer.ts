@@ -1,0 +1,25 @@
+/**
+ * What API Gateway's Cognito user pool authorizer does for /projects: only an
+ * unexpired IdToken of this pool, issued to one of its clients, gets through.
+ */
+import type { CognitoContext } from './context.ts'
+import { verifyPoolJwt } from './tokens.ts'
+
+export type ApiTokenResult =
+  | { ok: true; claims: Record<string, unknown> }
+  | { ok: false; message: 'Unauthorized' | 'The incoming token has expired' }
+
+export async function verifyApiToken(
+  token: string | null,
+  ctx: CognitoContext,
+  authorizer: { userPoolId: string },
+): Promise<ApiTokenResult> {
+  const unauthorized = { ok: false, message: 'Unauthorized' } as const
+  if (!token) return unauthorized
+  const result = await verifyPoolJwt(ctx, token)
+  if (!result.ok) return result.reason === 'expired' ? { ok: false, message: 'The incoming token has expired' } : unauthorized
+  const { pool, claims } = result
+  if (pool.id !== authorizer.userPoolId || claims.token_use !== 'id') return unauthorized
+  if (typeof claims.aud !== 'string' || !pool.clients[claims.aud]) return unauthorized
+  return { ok: true, claims: { ...claims } }
+}

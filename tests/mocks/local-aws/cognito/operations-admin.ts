@@ -1,0 +1,109 @@
+/** Admin user operations (SigV4-signed in real AWS; any credentials are accepted here). */
+import { findPool } from './clients.ts'
+import { str, type Body, type CognitoContext } from './context.ts'
+import type { PoolRecord, UserRecord } from './data.ts'
+import { CognitoError, invalidParameter, notAuthorized, userNotFound } from './errors.ts'
+import { assertPasswordPolicy, setPassword } from './passwords.ts'
+import { deleteUserFrom } from './operations-session.ts'
+import { revokeUserSessions } from './tokens.ts'
+import { attributeValue, extraAttributes, findUser, isEmail, userType } from './users.ts'
+
+function adminUser(body: Body, ctx: CognitoContext): { pool: PoolRecord; user: UserRecord } {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  const user = findUser(pool, body.Username)
+  if (!user) throw userNotFound()
+  return { pool, user }
+}
+
+/** A temporary password that meets the default policy. */
+function temporaryPassword() {
+  return `Tmp-${crypto.randomUUID().slice(0, 8)}a1A!`
+}
+
+export async function adminCreateUser(body: Body, ctx: CognitoContext) {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  const username = str(body.Username) ?? ''
+  if (!isEmail(username)) throw invalidParameter('Username should be an email.')
+  if (findUser(pool, username)) throw new CognitoError('UsernameExistsException', 'User account already exists')
+  const given = str(body.TemporaryPassword)
+  const password = given === undefined ? temporaryPassword() : assertPasswordPolicy(given)
+  const now = ctx.now()
+  const user: UserRecord = {
+    username: crypto.randomUUID(),
+    email: attributeValue(body.UserAttributes, 'email') ?? username,
+    emailVerified: attributeValue(body.UserAttributes, 'email_verified') === 'true',
+    status: 'FORCE_CHANGE_PASSWORD',
+    enabled: true,
+    attributes: extraAttributes(body.UserAttributes),
+    password: { salt: '', verifier: '' },
+    createdAt: now,
+    updatedAt: now,
+    failedSignIns: 0,
+    lockedUntil: 0,
+  }
+  await setPassword(user, pool.id, password, now)
+  pool.users[user.username] = user
+  // No invitation e-mail is sent: the local inbox only carries codes.
+  ctx.log(`AdminCreateUser ${user.email} → sub ${user.username} (FORCE_CHANGE_PASSWORD)`)
+  return { User: userType(user) }
+}
+
+export async function adminConfirmSignUp(body: Body, ctx: CognitoContext) {
+  const { user } = adminUser(body, ctx)
+  if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
+  user.status = 'CONFIRMED'
+  user.updatedAt = ctx.now()
+  delete user.signUpCode
+  ctx.log(`AdminConfirmSignUp ${user.email} → CONFIRMED`)
+  return {}
+}
+
+export async function adminSetUserPassword(body: Body, ctx: CognitoContext) {
+  const { pool, user } = adminUser(body, ctx)
+  const password = assertPasswordPolicy(body.Password)
+  await setPassword(user, pool.id, password, ctx.now())
+  user.status = body.Permanent === true ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD'
+  ctx.log(`AdminSetUserPassword ${user.email} → ${user.status}`)
+  return {}
+}
+
+export async function adminGetUser(body: Body, ctx: CognitoContext) {
+  const { user } = adminUser(body, ctx)
+  const { Attributes, ...rest } = userType(user)
+  return { ...rest, UserAttributes: Attributes }
+}
+
+export async function adminDeleteUser(body: Body, ctx: CognitoContext) {
+  const { pool, user } = adminUser(body, ctx)
+  deleteUserFrom(pool, user.username)
+  ctx.log(`AdminDeleteUser ${user.email}`)
+  return {}
+}
+
+export async function adminUserGlobalSignOut(body: Body, ctx: CognitoContext) {
+  const { pool, user } = adminUser(body, ctx)
+  revokeUserSessions(pool, user.username)
+  ctx.log(`AdminUserGlobalSignOut ${user.email}: every session revoked`)
+  return {}
+}
+
+/** ListUsers with the simple filters `attr = "value"` and `attr ^= "prefix"`. */
+export async function listUsers(body: Body, ctx: CognitoContext) {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  let users = Object.values(pool.users).sort((a, b) => a.createdAt - b.createdAt)
+  const filter = str(body.Filter)
+  if (filter) {
+    const match = /^\s*([\w:]+)\s*(\^?=)\s*"([^"]*)"\s*$/.exec(filter)
+    if (!match) throw invalidParameter('Error while parsing filter.')
+    const [, name = '', op, value = ''] = match
+    users = users.filter((user) => {
+      const attr = userType(user).Attributes.find((a) => a.Name === name)?.Value
+      if (name === 'username') return op === '=' ? user.username === value : user.username.startsWith(value)
+      if (name === 'status' || name === 'cognito:user_status') return user.status === value
+      if (attr === undefined) return false
+      return op === '=' ? attr === value : attr.startsWith(value)
+    })
+  }
+  const limit = typeof body.Limit === 'number' ? body.Limit : 60
+  return { Users: users.slice(0, limit).map(userType) }
+}

@@ -1,0 +1,93 @@
+/**
+ * App clients, so tests can make misconfigured ones: with a secret, without a
+ * flow, with short token lifetimes.
+ */
+import { randomString } from './bytes.ts'
+import { findPool, findPoolClient } from './clients.ts'
+import { record, str, type Body, type CognitoContext } from './context.ts'
+import { DEFAULT_TOKEN_UNITS, type ClientRecord, type PoolRecord } from './data.ts'
+import { invalidParameter } from './errors.ts'
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+const VALID_FLOWS = [
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_AUTH',
+]
+const UNITS = ['seconds', 'minutes', 'hours', 'days']
+
+function describe(pool: PoolRecord, client: ClientRecord) {
+  return {
+    UserPoolId: pool.id,
+    ClientName: client.clientName,
+    ClientId: client.clientId,
+    ...(client.clientSecret ? { ClientSecret: client.clientSecret } : {}),
+    CreationDate: client.createdAt / 1000,
+    LastModifiedDate: client.createdAt / 1000,
+    ExplicitAuthFlows: client.explicitAuthFlows,
+    PreventUserExistenceErrors: client.preventUserExistenceErrors,
+    IdTokenValidity: client.idTokenValidity,
+    AccessTokenValidity: client.accessTokenValidity,
+    RefreshTokenValidity: client.refreshTokenValidity,
+    TokenValidityUnits: client.tokenValidityUnits,
+  }
+}
+
+function positive(value: unknown, fallback: number, name: string): number {
+  if (value === undefined || value === null) return fallback
+  if (typeof value !== 'number' || !(value > 0)) throw invalidParameter(`${name} must be a positive number`)
+  return value
+}
+
+/**
+ * Deviation from Cognito: token lifetimes may be as short as one second
+ * (TokenValidityUnits "seconds" is accepted too), so tests can expire tokens.
+ */
+export async function createUserPoolClient(body: Body, ctx: CognitoContext) {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  const flows = Array.isArray(body.ExplicitAuthFlows)
+    ? (body.ExplicitAuthFlows as unknown[]).map(String)
+    : ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH']
+  const unknown = flows.find((f) => !VALID_FLOWS.includes(f))
+  if (unknown) throw invalidParameter(`${unknown} is not a valid explicit auth flow`)
+  const units = record(body.TokenValidityUnits)
+  const unit = (name: keyof typeof DEFAULT_TOKEN_UNITS) => {
+    const value = str(units[name]) ?? DEFAULT_TOKEN_UNITS[name]
+    if (!UNITS.includes(value)) throw invalidParameter(`${value} is not a valid TokenValidityUnits value`)
+    return value
+  }
+  const client: ClientRecord = {
+    clientId: randomString(26, ID_ALPHABET),
+    clientName: str(body.ClientName) ?? 'client',
+    explicitAuthFlows: flows,
+    preventUserExistenceErrors: body.PreventUserExistenceErrors === 'ENABLED' ? 'ENABLED' : 'LEGACY',
+    idTokenValidity: positive(body.IdTokenValidity, 1, 'IdTokenValidity'),
+    accessTokenValidity: positive(body.AccessTokenValidity, 1, 'AccessTokenValidity'),
+    refreshTokenValidity: positive(body.RefreshTokenValidity, 30, 'RefreshTokenValidity'),
+    tokenValidityUnits: { IdToken: unit('IdToken'), AccessToken: unit('AccessToken'), RefreshToken: unit('RefreshToken') },
+    createdAt: ctx.now(),
+  }
+  if (body.GenerateSecret === true) client.clientSecret = randomString(51, ID_ALPHABET)
+  pool.clients[client.clientId] = client
+  ctx.log(`CreateUserPoolClient ${client.clientName} → ${client.clientId}`)
+  return { UserPoolClient: describe(pool, client) }
+}
+
+export async function describeUserPoolClient(body: Body, ctx: CognitoContext) {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  return { UserPoolClient: describe(pool, findPoolClient(pool, body.ClientId)) }
+}
+
+export async function deleteUserPoolClient(body: Body, ctx: CognitoContext) {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  const client = findPoolClient(pool, body.ClientId)
+  delete pool.clients[client.clientId]
+  for (const [jti, session] of Object.entries(pool.sessions)) {
+    if (session.clientId === client.clientId) delete pool.sessions[jti]
+  }
+  ctx.log(`DeleteUserPoolClient ${client.clientId}`)
+  return {}
+}

@@ -1,0 +1,91 @@
+/**
+ * What every successful credential check ends in (tokens, or the
+ * NEW_PASSWORD_REQUIRED challenge), the password flows, and token refresh.
+ */
+import { preventsUserExistenceErrors } from './clients.ts'
+import type { CognitoContext } from './context.ts'
+import type { ClientRecord, PoolRecord, UserRecord } from './data.ts'
+import { CognitoError, INCORRECT_CREDENTIALS, notAuthorized, userNotFound } from './errors.ts'
+import { checkPassword } from './passwords.ts'
+import { seal, unseal } from './sealed.ts'
+import { createSession, findSessionByRefreshToken, issueTokens } from './tokens.ts'
+import { findUser } from './users.ts'
+
+/** Cognito's challenge sessions last 3 minutes. */
+export const CHALLENGE_MS = 3 * 60 * 1000
+
+export const expiredSession = () => notAuthorized('Invalid session for the user, session is expired.')
+
+export function unknownUser(client: ClientRecord) {
+  return preventsUserExistenceErrors(client) ? notAuthorized(INCORRECT_CREDENTIALS) : userNotFound()
+}
+
+export async function finishSignIn(ctx: CognitoContext, pool: PoolRecord, client: ClientRecord, user: UserRecord) {
+  if (!user.enabled) throw notAuthorized('User is disabled.')
+  if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.')
+  if (user.status === 'RESET_REQUIRED') {
+    throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user')
+  }
+  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+    ctx.log(`sign-in ${user.email}: NEW_PASSWORD_REQUIRED`)
+    const Session = await seal(ctx.data, {
+      t: 'NEW_PASSWORD_REQUIRED',
+      p: pool.id,
+      c: client.clientId,
+      u: user.username,
+      exp: ctx.now() + CHALLENGE_MS,
+    })
+    return {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session,
+      ChallengeParameters: {
+        USER_ID_FOR_SRP: user.username,
+        requiredAttributes: '[]',
+        userAttributes: JSON.stringify({ email_verified: String(user.emailVerified), email: user.email }),
+      },
+    }
+  }
+  const { session, refreshToken } = await createSession(ctx, pool, client, user)
+  const tokens = await issueTokens(ctx, pool, client, user, session)
+  ctx.log(`sign-in ${user.email}: tokens issued (client ${client.clientId})`)
+  return { AuthenticationResult: { ...tokens, RefreshToken: refreshToken }, ChallengeParameters: {} }
+}
+
+/** USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH. */
+export async function passwordSignIn(
+  ctx: CognitoContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  params: Record<string, unknown>,
+) {
+  const user = findUser(pool, params.USERNAME)
+  if (!user) throw unknownUser(client)
+  await checkPassword(user, pool.id, params.PASSWORD, ctx.now()).catch((error: unknown) => {
+    ctx.log(`sign-in ${user.email}: refused (${error instanceof Error ? error.message : 'error'})`)
+    throw error
+  })
+  return finishSignIn(ctx, pool, client, user)
+}
+
+/** REFRESH_TOKEN_AUTH / GetTokensFromRefreshToken: new id and access tokens, same session. */
+export async function refreshSignIn(ctx: CognitoContext, pool: PoolRecord, client: ClientRecord, token: unknown) {
+  const session = typeof token === 'string' ? await findSessionByRefreshToken(pool, token) : undefined
+  if (!session || session.clientId !== client.clientId) throw notAuthorized('Invalid Refresh Token')
+  if (session.revoked) throw notAuthorized('Refresh Token has been revoked')
+  if (session.expiresAt <= ctx.now()) throw notAuthorized('Refresh Token has expired')
+  const user = pool.users[session.username]
+  if (!user) throw notAuthorized('Invalid Refresh Token')
+  if (!user.enabled) throw notAuthorized('User is disabled.')
+  const tokens = await issueTokens(ctx, pool, client, user, session)
+  ctx.log(`refresh ${user.email}: new id/access tokens`)
+  return { user, result: { AuthenticationResult: tokens, ChallengeParameters: {} } }
+}
+
+/** Opens a Session issued by finishSignIn for this client; throws when foreign or stale. */
+export async function openChallengeSession(ctx: CognitoContext, client: ClientRecord, session: unknown, name: string) {
+  const state = await unseal(ctx.data, session)
+  if (!state || state.t !== name || state.c !== client.clientId || Number(state.exp) <= ctx.now()) {
+    throw expiredSession()
+  }
+  return state
+}
