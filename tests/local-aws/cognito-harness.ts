@@ -83,3 +83,17 @@ export function uniqueEmail(prefix = 'someone') {
 }
 
 export const PASSWORD = 'Corr3ct-Horse!'
+
+/** A raw JSON-protocol call, as any Cognito client would send it. */
+export async function callCognito(operation: string, body: object) {
+  const response = await fetch(BASE_URL, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify(body),
+  })
+  const json = (await response.json()) as Record<string, unknown>
+  return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: json }
+}
