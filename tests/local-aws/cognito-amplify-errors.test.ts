@@ -12,14 +12,22 @@ import {
 import { Hub } from 'aws-amplify/utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
-import { BASE_URL, PASSWORD, callCognito, setupCognitoEmulator, uniqueEmail } from './cognito-harness.ts'
+import {
+  BASE_URL,
+  PASSWORD,
+  callCognito,
+  setupCognitoEmulator,
+  uniqueEmail,
+} from './cognito-harness.ts'
 
 const emulator = setupCognitoEmulator()
 const INCORRECT = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }
 
 function configure(userPoolClientId = DEFAULT_CLIENT_ID) {
   Amplify.configure({
-    Auth: { Cognito: { userPoolId: DEFAULT_USER_POOL_ID, userPoolClientId, userPoolEndpoint: BASE_URL } },
+    Auth: {
+      Cognito: { userPoolId: DEFAULT_USER_POOL_ID, userPoolClientId, userPoolEndpoint: BASE_URL },
+    },
   })
 }
 
@@ -46,9 +54,15 @@ afterEach(async () => {
 describe('sign-in errors through Amplify', () => {
   it('refuses a wrong password over SRP and over USER_PASSWORD_AUTH with the same message', async () => {
     const email = await registered()
-    await expect(signIn({ username: email, password: 'Wr0ng-password!' })).rejects.toMatchObject(INCORRECT)
+    await expect(signIn({ username: email, password: 'Wr0ng-password!' })).rejects.toMatchObject(
+      INCORRECT,
+    )
     await expect(
-      signIn({ username: email, password: 'Wr0ng-password!', options: { authFlowType: 'USER_PASSWORD_AUTH' } }),
+      signIn({
+        username: email,
+        password: 'Wr0ng-password!',
+        options: { authFlowType: 'USER_PASSWORD_AUTH' },
+      }),
     ).rejects.toMatchObject(INCORRECT)
   })
 
@@ -56,7 +70,11 @@ describe('sign-in errors through Amplify', () => {
     const nobody = uniqueEmail('nobody')
     await expect(signIn({ username: nobody, password: PASSWORD })).rejects.toMatchObject(INCORRECT)
     await expect(
-      signIn({ username: nobody, password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } }),
+      signIn({
+        username: nobody,
+        password: PASSWORD,
+        options: { authFlowType: 'USER_PASSWORD_AUTH' },
+      }),
     ).rejects.toMatchObject(INCORRECT)
   })
 
@@ -70,7 +88,9 @@ describe('sign-in errors through Amplify', () => {
   it('locks sign-in after five wrong passwords, even for the right one, until the lockout passes', async () => {
     const email = await registered()
     for (let i = 0; i < 5; i++) {
-      await expect(signIn({ username: email, password: `Wr0ng-${i}!` })).rejects.toMatchObject(INCORRECT)
+      await expect(signIn({ username: email, password: `Wr0ng-${i}!` })).rejects.toMatchObject(
+        INCORRECT,
+      )
     }
     const exceeded = { name: 'NotAuthorizedException', message: 'Password attempts exceeded' }
     await expect(signIn({ username: email, password: PASSWORD })).rejects.toMatchObject(exceeded)
@@ -86,7 +106,11 @@ describe('sign-in errors through Amplify', () => {
       message: 'Auth flow not enabled for this client',
     })
     await expect(
-      signIn({ username: email, password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } }),
+      signIn({
+        username: email,
+        password: PASSWORD,
+        options: { authFlowType: 'USER_PASSWORD_AUTH' },
+      }),
     ).rejects.toMatchObject({
       name: 'InvalidParameterException',
       message: 'USER_PASSWORD_AUTH flow not enabled for this client',
@@ -95,13 +119,19 @@ describe('sign-in errors through Amplify', () => {
 
   it('fails every call of an app client that has a secret', async () => {
     const email = await registered()
-    const clientId = await createClient({ GenerateSecret: true, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] })
+    const clientId = await createClient({
+      GenerateSecret: true,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+    })
     configure(clientId)
-    const secretError = { name: 'NotAuthorizedException', message: `Unable to verify secret hash for client ${clientId}` }
+    const secretError = {
+      name: 'NotAuthorizedException',
+      message: `Unable to verify secret hash for client ${clientId}`,
+    }
     await expect(signIn({ username: email, password: PASSWORD })).rejects.toMatchObject(secretError)
-    await expect(
-      signUp({ username: uniqueEmail(), password: PASSWORD }),
-    ).rejects.toMatchObject(secretError)
+    await expect(signUp({ username: uniqueEmail(), password: PASSWORD })).rejects.toMatchObject(
+      secretError,
+    )
   })
 
   it('names an app client that does not exist', async () => {
@@ -115,7 +145,9 @@ describe('sign-in errors through Amplify', () => {
 
 describe('sign-up and code errors through Amplify', () => {
   it('names the password rule a weak password breaks', async () => {
-    await expect(signUp({ username: uniqueEmail(), password: 'Lowercase1only' })).rejects.toMatchObject({
+    await expect(
+      signUp({ username: uniqueEmail(), password: 'Lowercase1only' }),
+    ).rejects.toMatchObject({
       name: 'InvalidPasswordException',
       message: 'Password did not conform with policy: Password must have symbol characters',
     })
@@ -126,7 +158,9 @@ describe('sign-up and code errors through Amplify', () => {
 
   it('refuses a second account for the same e-mail, and a user name that is not an e-mail', async () => {
     const email = await registered()
-    await expect(signUp({ username: email.toUpperCase(), password: PASSWORD })).rejects.toMatchObject({
+    await expect(
+      signUp({ username: email.toUpperCase(), password: PASSWORD }),
+    ).rejects.toMatchObject({
       name: 'UsernameExistsException',
       message: 'An account with the given email already exists.',
     })
@@ -139,18 +173,29 @@ describe('sign-up and code errors through Amplify', () => {
   it('refuses a wrong confirmation code, then too many, and an expired one', async () => {
     const email = uniqueEmail()
     await signUp({ username: email, password: PASSWORD })
-    const mismatch = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' }
-    await expect(confirmSignUp({ username: email, confirmationCode: '000000x' })).rejects.toMatchObject(mismatch)
+    const mismatch = {
+      name: 'CodeMismatchException',
+      message: 'Invalid verification code provided, please try again.',
+    }
+    await expect(
+      confirmSignUp({ username: email, confirmationCode: '000000x' }),
+    ).rejects.toMatchObject(mismatch)
 
     emulator.advance(24 * 60 * 60 * 1000 + 1)
-    await expect(confirmSignUp({ username: email, confirmationCode: emulator.lastCode(email) })).rejects.toMatchObject({
+    await expect(
+      confirmSignUp({ username: email, confirmationCode: emulator.lastCode(email) }),
+    ).rejects.toMatchObject({
       name: 'ExpiredCodeException',
       message: 'Invalid code provided, please request a code again.',
     })
     for (let i = 0; i < 4; i++) {
-      await expect(confirmSignUp({ username: email, confirmationCode: 'nope' })).rejects.toMatchObject(mismatch)
+      await expect(
+        confirmSignUp({ username: email, confirmationCode: 'nope' }),
+      ).rejects.toMatchObject(mismatch)
     }
-    await expect(confirmSignUp({ username: email, confirmationCode: 'nope' })).rejects.toMatchObject({
+    await expect(
+      confirmSignUp({ username: email, confirmationCode: 'nope' }),
+    ).rejects.toMatchObject({
       name: 'LimitExceededException',
     })
   })
@@ -159,8 +204,13 @@ describe('sign-up and code errors through Amplify', () => {
     const email = await registered()
     const reset = await resetPassword({ username: email })
     expect(reset.nextStep).toMatchObject({ resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE' })
-    const code = emulator.inbox.find((c) => c.to === email && c.kind === 'forgot-password')?.code ?? ''
-    await confirmResetPassword({ username: email, confirmationCode: code, newPassword: 'N3w-password!' })
+    const code =
+      emulator.inbox.find((c) => c.to === email && c.kind === 'forgot-password')?.code ?? ''
+    await confirmResetPassword({
+      username: email,
+      confirmationCode: code,
+      newPassword: 'N3w-password!',
+    })
     expect((await signIn({ username: email, password: 'N3w-password!' })).isSignedIn).toBe(true)
 
     const unknown = await resetPassword({ username: uniqueEmail('nobody') })
@@ -174,9 +224,13 @@ describe('revoked sessions through Amplify', () => {
     await signIn({ username: email, password: PASSWORD })
     const failures: string[] = []
     const stop = Hub.listen('auth', ({ payload }) => {
-      if (payload.event === 'tokenRefresh_failure') failures.push(String(payload.data?.error?.message))
+      if (payload.event === 'tokenRefresh_failure')
+        failures.push(String(payload.data?.error?.message))
     })
-    await callCognito('AdminUserGlobalSignOut', { UserPoolId: DEFAULT_USER_POOL_ID, Username: email })
+    await callCognito('AdminUserGlobalSignOut', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      Username: email,
+    })
     const session = await fetchAuthSession({ forceRefresh: true })
     stop()
     expect(session.tokens).toBeUndefined()

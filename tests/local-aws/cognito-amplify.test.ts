@@ -18,7 +18,9 @@ const emulator = setupCognitoEmulator()
 
 function configure(userPoolClientId = DEFAULT_CLIENT_ID) {
   Amplify.configure({
-    Auth: { Cognito: { userPoolId: DEFAULT_USER_POOL_ID, userPoolClientId, userPoolEndpoint: BASE_URL } },
+    Auth: {
+      Cognito: { userPoolId: DEFAULT_USER_POOL_ID, userPoolClientId, userPoolEndpoint: BASE_URL },
+    },
   })
 }
 
@@ -36,11 +38,20 @@ afterEach(async () => {
 describe('Amplify v6 against the local user pool', () => {
   it('signs up, confirms with the e-mailed code, signs in over SRP and gets verifiable tokens', async () => {
     const email = uniqueEmail()
-    const up = await signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } })
+    const up = await signUp({
+      username: email,
+      password: PASSWORD,
+      options: { userAttributes: { email } },
+    })
     expect(up.nextStep.signUpStep).toBe('CONFIRM_SIGN_UP')
-    expect(emulator.inbox).toMatchObject([{ to: email, kind: 'sign-up', userPoolId: DEFAULT_USER_POOL_ID }])
+    expect(emulator.inbox).toMatchObject([
+      { to: email, kind: 'sign-up', userPoolId: DEFAULT_USER_POOL_ID },
+    ])
 
-    const confirmed = await confirmSignUp({ username: email, confirmationCode: emulator.lastCode(email) })
+    const confirmed = await confirmSignUp({
+      username: email,
+      confirmationCode: emulator.lastCode(email),
+    })
     expect(confirmed.isSignUpComplete).toBe(true)
 
     const result = await signIn({ username: email.toUpperCase(), password: PASSWORD })
@@ -48,7 +59,9 @@ describe('Amplify v6 against the local user pool', () => {
 
     const { tokens } = await fetchAuthSession()
     const idToken = tokens?.idToken?.toString() ?? ''
-    const jwks = createRemoteJWKSet(new URL(`${BASE_URL}/${DEFAULT_USER_POOL_ID}/.well-known/jwks.json`))
+    const jwks = createRemoteJWKSet(
+      new URL(`${BASE_URL}/${DEFAULT_USER_POOL_ID}/.well-known/jwks.json`),
+    )
     const { payload, protectedHeader } = await jwtVerify(idToken, jwks, {
       issuer: `${BASE_URL}/${DEFAULT_USER_POOL_ID}`,
       audience: DEFAULT_CLIENT_ID,
@@ -93,15 +106,26 @@ describe('Amplify v6 against the local user pool', () => {
 
   it('signs in with USER_PASSWORD_AUTH', async () => {
     const email = await registered()
-    const result = await signIn({ username: email, password: PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } })
+    const result = await signIn({
+      username: email,
+      password: PASSWORD,
+      options: { authFlowType: 'USER_PASSWORD_AUTH' },
+    })
     expect(result.isSignedIn).toBe(true)
     expect((await fetchAuthSession()).tokens?.idToken?.payload.email).toBe(email)
   })
 
   it('signs in automatically after confirmSignUp when asked to (autoSignIn)', async () => {
     const email = uniqueEmail()
-    await signUp({ username: email, password: PASSWORD, options: { userAttributes: { email }, autoSignIn: true } })
-    const confirmed = await confirmSignUp({ username: email, confirmationCode: emulator.lastCode(email) })
+    await signUp({
+      username: email,
+      password: PASSWORD,
+      options: { userAttributes: { email }, autoSignIn: true },
+    })
+    const confirmed = await confirmSignUp({
+      username: email,
+      confirmationCode: emulator.lastCode(email),
+    })
     expect(confirmed.nextStep.signUpStep).toBe('COMPLETE_AUTO_SIGN_IN')
     expect((await autoSignIn()).isSignedIn).toBe(true)
     expect((await fetchAuthSession()).tokens?.idToken?.payload.email).toBe(email)

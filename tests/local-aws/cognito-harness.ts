@@ -95,5 +95,9 @@ export async function callCognito(operation: string, body: object) {
     body: JSON.stringify(body),
   })
   const json = (await response.json()) as Record<string, unknown>
-  return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: json }
+  return {
+    status: response.status,
+    errorType: response.headers.get('x-amzn-errortype'),
+    body: json,
+  }
 }

@@ -17,7 +17,10 @@ export async function verifyApiToken(
   const unauthorized = { ok: false, message: 'Unauthorized' } as const
   if (!token) return unauthorized
   const result = await verifyPoolJwt(ctx, token)
-  if (!result.ok) return result.reason === 'expired' ? { ok: false, message: 'The incoming token has expired' } : unauthorized
+  if (!result.ok)
+    return result.reason === 'expired'
+      ? { ok: false, message: 'The incoming token has expired' }
+      : unauthorized
   const { pool, claims } = result
   if (pool.id !== authorizer.userPoolId || claims.token_use !== 'id') return unauthorized
   if (typeof claims.aud !== 'string' || !pool.clients[claims.aud]) return unauthorized

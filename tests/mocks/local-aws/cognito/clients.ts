@@ -6,7 +6,10 @@ import { base64ToBytes, bytesToBase64, hmacSha256, safeEqual, utf8 } from './byt
 import type { ClientRecord, CognitoData, PoolRecord } from './data.ts'
 import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts'
 
-export function findClient(data: CognitoData, clientId: unknown): { pool: PoolRecord; client: ClientRecord } {
+export function findClient(
+  data: CognitoData,
+  clientId: unknown,
+): { pool: PoolRecord; client: ClientRecord } {
   const id = typeof clientId === 'string' ? clientId : ''
   for (const pool of Object.values(data.pools)) {
     const client = pool.clients[id]
@@ -56,8 +59,10 @@ export function assertClientSecret(client: ClientRecord, given: unknown) {
 
 export function assertFlowEnabled(client: ClientRecord, flow: string) {
   if (client.explicitAuthFlows.includes(flow)) return
-  if (flow === 'ALLOW_USER_PASSWORD_AUTH') throw invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client')
+  if (flow === 'ALLOW_USER_PASSWORD_AUTH')
+    throw invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client')
   throw invalidParameter('Auth flow not enabled for this client')
 }
 
-export const preventsUserExistenceErrors = (client: ClientRecord) => client.preventUserExistenceErrors === 'ENABLED'
+export const preventsUserExistenceErrors = (client: ClientRecord) =>
+  client.preventUserExistenceErrors === 'ENABLED'

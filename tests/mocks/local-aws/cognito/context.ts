@@ -24,8 +24,11 @@ export interface CognitoContext {
 /** A JSON request body: every operation reads its fields defensively from this. */
 export type Body = Record<string, unknown>
 
-export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+export const str = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined
 
 export function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
 }

@@ -98,7 +98,11 @@ export interface CognitoData {
   sessionKey?: string
 }
 
-export const DEFAULT_TOKEN_UNITS: TokenValidityUnits = { IdToken: 'hours', AccessToken: 'hours', RefreshToken: 'days' }
+export const DEFAULT_TOKEN_UNITS: TokenValidityUnits = {
+  IdToken: 'hours',
+  AccessToken: 'hours',
+  RefreshToken: 'days',
+}
 
 export function createPool(id: string, now = Date.now()): PoolRecord {
   return { id, createdAt: now, clients: {}, users: {}, sessions: {} }

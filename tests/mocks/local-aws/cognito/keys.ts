@@ -24,7 +24,14 @@ export async function ensureSigningKey(pool: PoolRecord): Promise<SigningKey> {
   const signingKey: SigningKey = {
     kid,
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256' },
-    publicJwk: { kty: publicJwk.kty, e: publicJwk.e, n: publicJwk.n, kid, alg: 'RS256', use: 'sig' },
+    publicJwk: {
+      kty: publicJwk.kty,
+      e: publicJwk.e,
+      n: publicJwk.n,
+      kid,
+      alg: 'RS256',
+      use: 'sig',
+    },
   }
   pool.signingKey = signingKey
   return signingKey

@@ -24,7 +24,8 @@ export async function adminCreateUser(body: Body, ctx: CognitoContext) {
   const pool = findPool(ctx.data, body.UserPoolId)
   const username = str(body.Username) ?? ''
   if (!isEmail(username)) throw invalidParameter('Username should be an email.')
-  if (findUser(pool, username)) throw new CognitoError('UsernameExistsException', 'User account already exists')
+  if (findUser(pool, username))
+    throw new CognitoError('UsernameExistsException', 'User account already exists')
   const given = str(body.TemporaryPassword)
   const password = given === undefined ? temporaryPassword() : assertPasswordPolicy(given)
   const now = ctx.now()
@@ -50,7 +51,8 @@ export async function adminCreateUser(body: Body, ctx: CognitoContext) {
 
 export async function adminConfirmSignUp(body: Body, ctx: CognitoContext) {
   const { user } = adminUser(body, ctx)
-  if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
+  if (user.status !== 'UNCONFIRMED')
+    throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`)
   user.status = 'CONFIRMED'
   user.updatedAt = ctx.now()
   delete user.signUpCode
@@ -98,7 +100,8 @@ export async function listUsers(body: Body, ctx: CognitoContext) {
     const [, name = '', op, value = ''] = match
     users = users.filter((user) => {
       const attr = userType(user).Attributes.find((a) => a.Name === name)?.Value
-      if (name === 'username') return op === '=' ? user.username === value : user.username.startsWith(value)
+      if (name === 'username')
+        return op === '=' ? user.username === value : user.username.startsWith(value)
       if (name === 'status' || name === 'cognito:user_status') return user.status === value
       if (attr === undefined) return false
       return op === '=' ? attr === value : attr.startsWith(value)

@@ -25,10 +25,28 @@ const FLOW_SETTING: Record<string, string> = {
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
 }
-const CLIENT_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_AUTH']
-const ADMIN_FLOWS = ['ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN']
+const CLIENT_FLOWS = [
+  'USER_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'USER_AUTH',
+]
+const ADMIN_FLOWS = [
+  'ADMIN_NO_SRP_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+]
 
-async function runFlow(ctx: CognitoContext, pool: PoolRecord, client: ClientRecord, flow: string, body: Body) {
+async function runFlow(
+  ctx: CognitoContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  flow: string,
+  body: Body,
+) {
   const params = record(body.AuthParameters)
   const setting = FLOW_SETTING[flow]
   if (!setting) throw invalidParameter('Initiate Auth method not supported.')
@@ -39,9 +57,17 @@ async function runFlow(ctx: CognitoContext, pool: PoolRecord, client: ClientReco
     return result
   }
   const user = findUser(pool, params.USERNAME)
-  await assertSecretHash(client, params.SECRET_HASH, user ? [user.email, user.username] : [str(params.USERNAME) ?? ''])
+  await assertSecretHash(
+    client,
+    params.SECRET_HASH,
+    user ? [user.email, user.username] : [str(params.USERNAME) ?? ''],
+  )
   if (flow === 'USER_SRP_AUTH') return startSrp(ctx, pool, client, params)
-  if (flow === 'USER_PASSWORD_AUTH' || flow === 'ADMIN_NO_SRP_AUTH' || flow === 'ADMIN_USER_PASSWORD_AUTH') {
+  if (
+    flow === 'USER_PASSWORD_AUTH' ||
+    flow === 'ADMIN_NO_SRP_AUTH' ||
+    flow === 'ADMIN_USER_PASSWORD_AUTH'
+  ) {
     return passwordSignIn(ctx, pool, client, params)
   }
   throw invalidParameter(`${flow} is not supported by the local Cognito emulator`)
@@ -69,7 +95,8 @@ async function respond(ctx: CognitoContext, pool: PoolRecord, client: ClientReco
   if (name === 'NEW_PASSWORD_REQUIRED') {
     const state = await openChallengeSession(ctx, client, body.Session, 'NEW_PASSWORD_REQUIRED')
     const user = pool.users[String(state.u)]
-    if (!user || state.p !== pool.id) throw notAuthorized('Invalid session for the user, session is expired.')
+    if (!user || state.p !== pool.id)
+      throw notAuthorized('Invalid session for the user, session is expired.')
     await assertSecretHash(client, responses.SECRET_HASH, [user.username, user.email])
     const password = assertPasswordPolicy(responses.NEW_PASSWORD)
     await setPassword(user, pool.id, password, ctx.now())
@@ -77,7 +104,9 @@ async function respond(ctx: CognitoContext, pool: PoolRecord, client: ClientReco
     ctx.log(`sign-in ${user.email}: new password set`)
     return finishSignIn(ctx, pool, client, user)
   }
-  throw invalidParameter(`${name ?? 'This challenge'} is not supported by the local Cognito emulator`)
+  throw invalidParameter(
+    `${name ?? 'This challenge'} is not supported by the local Cognito emulator`,
+  )
 }
 
 export async function respondToAuthChallenge(body: Body, ctx: CognitoContext) {

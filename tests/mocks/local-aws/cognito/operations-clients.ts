@@ -38,7 +38,8 @@ function describe(pool: PoolRecord, client: ClientRecord) {
 
 function positive(value: unknown, fallback: number, name: string): number {
   if (value === undefined || value === null) return fallback
-  if (typeof value !== 'number' || !(value > 0)) throw invalidParameter(`${name} must be a positive number`)
+  if (typeof value !== 'number' || !(value > 0))
+    throw invalidParameter(`${name} must be a positive number`)
   return value
 }
 
@@ -56,18 +57,24 @@ export async function createUserPoolClient(body: Body, ctx: CognitoContext) {
   const units = record(body.TokenValidityUnits)
   const unit = (name: keyof typeof DEFAULT_TOKEN_UNITS) => {
     const value = str(units[name]) ?? DEFAULT_TOKEN_UNITS[name]
-    if (!UNITS.includes(value)) throw invalidParameter(`${value} is not a valid TokenValidityUnits value`)
+    if (!UNITS.includes(value))
+      throw invalidParameter(`${value} is not a valid TokenValidityUnits value`)
     return value
   }
   const client: ClientRecord = {
     clientId: randomString(26, ID_ALPHABET),
     clientName: str(body.ClientName) ?? 'client',
     explicitAuthFlows: flows,
-    preventUserExistenceErrors: body.PreventUserExistenceErrors === 'ENABLED' ? 'ENABLED' : 'LEGACY',
+    preventUserExistenceErrors:
+      body.PreventUserExistenceErrors === 'ENABLED' ? 'ENABLED' : 'LEGACY',
     idTokenValidity: positive(body.IdTokenValidity, 1, 'IdTokenValidity'),
     accessTokenValidity: positive(body.AccessTokenValidity, 1, 'AccessTokenValidity'),
     refreshTokenValidity: positive(body.RefreshTokenValidity, 30, 'RefreshTokenValidity'),
-    tokenValidityUnits: { IdToken: unit('IdToken'), AccessToken: unit('AccessToken'), RefreshToken: unit('RefreshToken') },
+    tokenValidityUnits: {
+      IdToken: unit('IdToken'),
+      AccessToken: unit('AccessToken'),
+      RefreshToken: unit('RefreshToken'),
+    },
     createdAt: ctx.now(),
   }
   if (body.GenerateSecret === true) client.clientSecret = randomString(51, ID_ALPHABET)

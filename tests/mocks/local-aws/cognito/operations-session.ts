@@ -29,11 +29,14 @@ export async function globalSignOut(body: Body, ctx: CognitoContext) {
 export async function revokeToken(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   assertClientSecret(client, body.ClientSecret)
-  const session = typeof body.Token === 'string' ? await findSessionByRefreshToken(pool, body.Token) : undefined
+  const session =
+    typeof body.Token === 'string' ? await findSessionByRefreshToken(pool, body.Token) : undefined
   // Like OAuth revocation, an unknown token is not an error.
   if (session && session.clientId === client.clientId) {
     session.revoked = true
-    ctx.log(`RevokeToken: session of ${pool.users[session.username]?.email ?? 'a deleted user'} revoked`)
+    ctx.log(
+      `RevokeToken: session of ${pool.users[session.username]?.email ?? 'a deleted user'} revoked`,
+    )
   }
   return {}
 }
@@ -45,7 +48,10 @@ export async function deleteUser(body: Body, ctx: CognitoContext) {
   return {}
 }
 
-export function deleteUserFrom(pool: { users: Record<string, unknown>; sessions: Record<string, { username: string }> }, username: string) {
+export function deleteUserFrom(
+  pool: { users: Record<string, unknown>; sessions: Record<string, { username: string }> },
+  username: string,
+) {
   delete pool.users[username]
   for (const [jti, session] of Object.entries(pool.sessions)) {
     if (session.username === username) delete pool.sessions[jti]

@@ -4,7 +4,15 @@ import { str, type Body, type CognitoContext } from './context.ts'
 import type { UserRecord } from './data.ts'
 import { CognitoError, invalidParameter, notAuthorized } from './errors.ts'
 import { assertPasswordPolicy, setPassword } from './passwords.ts'
-import { attributeValue, checkCode, codeDeliveryDetails, extraAttributes, findUser, isEmail, sendCode } from './users.ts'
+import {
+  attributeValue,
+  checkCode,
+  codeDeliveryDetails,
+  extraAttributes,
+  findUser,
+  isEmail,
+  sendCode,
+} from './users.ts'
 
 const SIGN_UP_CODE_MS = 24 * 60 * 60 * 1000
 const RESET_CODE_MS = 60 * 60 * 1000
@@ -20,7 +28,10 @@ export async function signUp(body: Body, ctx: CognitoContext) {
   const password = assertPasswordPolicy(body.Password)
   const email = attributeValue(body.UserAttributes, 'email') ?? username
   if (findUser(pool, username) || findUser(pool, email)) {
-    throw new CognitoError('UsernameExistsException', 'An account with the given email already exists.')
+    throw new CognitoError(
+      'UsernameExistsException',
+      'An account with the given email already exists.',
+    )
   }
   const now = ctx.now()
   const user: UserRecord = {
@@ -40,13 +51,21 @@ export async function signUp(body: Body, ctx: CognitoContext) {
   user.signUpCode = sendCode(ctx, user, 'sign-up', pool.id, client.clientId, SIGN_UP_CODE_MS)
   pool.users[user.username] = user
   ctx.log(`SignUp ${user.email} → sub ${user.username} (UNCONFIRMED)`)
-  return { UserConfirmed: false, UserSub: user.username, CodeDeliveryDetails: codeDeliveryDetails(user.email) }
+  return {
+    UserConfirmed: false,
+    UserSub: user.username,
+    CodeDeliveryDetails: codeDeliveryDetails(user.email),
+  }
 }
 
 export async function confirmSignUp(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   const user = findUser(pool, body.Username)
-  await assertSecretHash(client, body.SecretHash, user ? [user.email, user.username] : [str(body.Username) ?? ''])
+  await assertSecretHash(
+    client,
+    body.SecretHash,
+    user ? [user.email, user.username] : [str(body.Username) ?? ''],
+  )
   if (!user) {
     if (preventsUserExistenceErrors(client)) checkCode(undefined, body.ConfirmationCode, ctx.now())
     throw combinationNotFound()
@@ -66,9 +85,14 @@ export async function confirmSignUp(body: Body, ctx: CognitoContext) {
 export async function resendConfirmationCode(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   const user = findUser(pool, body.Username)
-  await assertSecretHash(client, body.SecretHash, user ? [user.email, user.username] : [str(body.Username) ?? ''])
+  await assertSecretHash(
+    client,
+    body.SecretHash,
+    user ? [user.email, user.username] : [str(body.Username) ?? ''],
+  )
   if (!user) {
-    if (preventsUserExistenceErrors(client)) return { CodeDeliveryDetails: codeDeliveryDetails(str(body.Username) ?? '') }
+    if (preventsUserExistenceErrors(client))
+      return { CodeDeliveryDetails: codeDeliveryDetails(str(body.Username) ?? '') }
     throw combinationNotFound()
   }
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.')
@@ -80,7 +104,11 @@ export async function resendConfirmationCode(body: Body, ctx: CognitoContext) {
 export async function forgotPassword(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   const user = findUser(pool, body.Username)
-  await assertSecretHash(client, body.SecretHash, user ? [user.email, user.username] : [str(body.Username) ?? ''])
+  await assertSecretHash(
+    client,
+    body.SecretHash,
+    user ? [user.email, user.username] : [str(body.Username) ?? ''],
+  )
   if (!user) {
     // With PreventUserExistenceErrors Cognito answers as if it had sent a code.
     if (preventsUserExistenceErrors(client)) {
@@ -90,7 +118,9 @@ export async function forgotPassword(body: Body, ctx: CognitoContext) {
     throw combinationNotFound()
   }
   if (!user.emailVerified) {
-    throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number')
+    throw invalidParameter(
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    )
   }
   user.resetCode = sendCode(ctx, user, 'forgot-password', pool.id, client.clientId, RESET_CODE_MS)
   ctx.log(`ForgotPassword ${user.email}: code sent`)
@@ -100,7 +130,11 @@ export async function forgotPassword(body: Body, ctx: CognitoContext) {
 export async function confirmForgotPassword(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   const user = findUser(pool, body.Username)
-  await assertSecretHash(client, body.SecretHash, user ? [user.email, user.username] : [str(body.Username) ?? ''])
+  await assertSecretHash(
+    client,
+    body.SecretHash,
+    user ? [user.email, user.username] : [str(body.Username) ?? ''],
+  )
   if (!user) {
     if (preventsUserExistenceErrors(client)) checkCode(undefined, body.ConfirmationCode, ctx.now())
     throw combinationNotFound()

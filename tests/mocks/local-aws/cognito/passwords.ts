@@ -32,7 +32,12 @@ export function assertPasswordPolicy(password: unknown): string {
   return password
 }
 
-export async function setPassword(user: UserRecord, userPoolId: string, password: string, now: number) {
+export async function setPassword(
+  user: UserRecord,
+  userPoolId: string,
+  password: string,
+  now: number,
+) {
   user.password = await createVerifier(poolName(userPoolId), user.username, password)
   user.failedSignIns = 0
   user.lockedUntil = 0
@@ -40,7 +45,12 @@ export async function setPassword(user: UserRecord, userPoolId: string, password
 }
 
 export async function passwordMatches(user: UserRecord, userPoolId: string, password: string) {
-  const verifier = await computeVerifier(poolName(userPoolId), user.username, password, user.password.salt)
+  const verifier = await computeVerifier(
+    poolName(userPoolId),
+    user.username,
+    password,
+    user.password.salt,
+  )
   return safeEqual(verifier, user.password.verifier)
 }
 
@@ -67,7 +77,12 @@ export function recordSuccessfulSignIn(user: UserRecord) {
 }
 
 /** Checks a clear-text password (USER_PASSWORD_AUTH, ADMIN_*_AUTH, ChangePassword). */
-export async function checkPassword(user: UserRecord, userPoolId: string, password: unknown, now: number) {
+export async function checkPassword(
+  user: UserRecord,
+  userPoolId: string,
+  password: unknown,
+  now: number,
+) {
   assertNotLockedOut(user, now)
   if (typeof password !== 'string' || !(await passwordMatches(user, userPoolId, password))) {
     throw recordFailedSignIn(user, now)

@@ -14,7 +14,13 @@ function sessionKey(data: CognitoData): Promise<CryptoKey> {
   const raw = data.sessionKey
   let key = keys.get(raw)
   if (!key) {
-    key = crypto.subtle.importKey('raw', base64ToBytes(raw) ?? new Uint8Array(32), 'AES-GCM', false, ['encrypt', 'decrypt'])
+    key = crypto.subtle.importKey(
+      'raw',
+      base64ToBytes(raw) ?? new Uint8Array(32),
+      'AES-GCM',
+      false,
+      ['encrypt', 'decrypt'],
+    )
     keys.set(raw, key)
   }
   return key
@@ -22,11 +28,18 @@ function sessionKey(data: CognitoData): Promise<CryptoKey> {
 
 export async function seal(data: CognitoData, value: object): Promise<string> {
   const iv = randomBytes(12)
-  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await sessionKey(data), utf8(JSON.stringify(value)))
+  const cipher = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await sessionKey(data),
+    utf8(JSON.stringify(value)),
+  )
   return bytesToBase64(concatBytes(iv, new Uint8Array(cipher)))
 }
 
-export async function unseal(data: CognitoData, sealed: unknown): Promise<Record<string, unknown> | null> {
+export async function unseal(
+  data: CognitoData,
+  sealed: unknown,
+): Promise<Record<string, unknown> | null> {
   if (typeof sealed !== 'string') return null
   const bytes = base64ToBytes(sealed)
   if (!bytes || bytes.length < 29) return null

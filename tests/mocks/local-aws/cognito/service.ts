@@ -56,7 +56,10 @@ export async function handleCognito(request: Request, ctx: CognitoContext): Prom
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target
   try {
     if (request.method !== 'POST') {
-      throw new CognitoError('UnknownOperationException', 'The local Cognito emulator only answers POST requests')
+      throw new CognitoError(
+        'UnknownOperationException',
+        'The local Cognito emulator only answers POST requests',
+      )
     }
     const run = OPERATIONS[operation]
     if (!run) {
@@ -81,7 +84,15 @@ export async function handleCognito(request: Request, ctx: CognitoContext): Prom
       return errorResponse(error)
     }
     // Only the error's name: a message could quote request data.
-    ctx.log(`cognito ${operation} → internal error (${error instanceof Error ? error.name : 'unknown'})`)
-    return errorResponse(new CognitoError('InternalErrorException', 'Internal error in the local Cognito emulator', 500))
+    ctx.log(
+      `cognito ${operation} → internal error (${error instanceof Error ? error.name : 'unknown'})`,
+    )
+    return errorResponse(
+      new CognitoError(
+        'InternalErrorException',
+        'Internal error in the local Cognito emulator',
+        500,
+      ),
+    )
   }
 }

@@ -14,15 +14,22 @@ import { findUser } from './users.ts'
 /** Cognito's challenge sessions last 3 minutes. */
 export const CHALLENGE_MS = 3 * 60 * 1000
 
-export const expiredSession = () => notAuthorized('Invalid session for the user, session is expired.')
+export const expiredSession = () =>
+  notAuthorized('Invalid session for the user, session is expired.')
 
 export function unknownUser(client: ClientRecord) {
   return preventsUserExistenceErrors(client) ? notAuthorized(INCORRECT_CREDENTIALS) : userNotFound()
 }
 
-export async function finishSignIn(ctx: CognitoContext, pool: PoolRecord, client: ClientRecord, user: UserRecord) {
+export async function finishSignIn(
+  ctx: CognitoContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+) {
   if (!user.enabled) throw notAuthorized('User is disabled.')
-  if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.')
+  if (user.status === 'UNCONFIRMED')
+    throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.')
   if (user.status === 'RESET_REQUIRED') {
     throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user')
   }
@@ -41,14 +48,20 @@ export async function finishSignIn(ctx: CognitoContext, pool: PoolRecord, client
       ChallengeParameters: {
         USER_ID_FOR_SRP: user.username,
         requiredAttributes: '[]',
-        userAttributes: JSON.stringify({ email_verified: String(user.emailVerified), email: user.email }),
+        userAttributes: JSON.stringify({
+          email_verified: String(user.emailVerified),
+          email: user.email,
+        }),
       },
     }
   }
   const { session, refreshToken } = await createSession(ctx, pool, client, user)
   const tokens = await issueTokens(ctx, pool, client, user, session)
   ctx.log(`sign-in ${user.email}: tokens issued (client ${client.clientId})`)
-  return { AuthenticationResult: { ...tokens, RefreshToken: refreshToken }, ChallengeParameters: {} }
+  return {
+    AuthenticationResult: { ...tokens, RefreshToken: refreshToken },
+    ChallengeParameters: {},
+  }
 }
 
 /** USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH. */
@@ -68,8 +81,14 @@ export async function passwordSignIn(
 }
 
 /** REFRESH_TOKEN_AUTH / GetTokensFromRefreshToken: new id and access tokens, same session. */
-export async function refreshSignIn(ctx: CognitoContext, pool: PoolRecord, client: ClientRecord, token: unknown) {
-  const session = typeof token === 'string' ? await findSessionByRefreshToken(pool, token) : undefined
+export async function refreshSignIn(
+  ctx: CognitoContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  token: unknown,
+) {
+  const session =
+    typeof token === 'string' ? await findSessionByRefreshToken(pool, token) : undefined
   if (!session || session.clientId !== client.clientId) throw notAuthorized('Invalid Refresh Token')
   if (session.revoked) throw notAuthorized('Refresh Token has been revoked')
   if (session.expiresAt <= ctx.now()) throw notAuthorized('Refresh Token has expired')
@@ -82,7 +101,12 @@ export async function refreshSignIn(ctx: CognitoContext, pool: PoolRecord, clien
 }
 
 /** Opens a Session issued by finishSignIn for this client; throws when foreign or stale. */
-export async function openChallengeSession(ctx: CognitoContext, client: ClientRecord, session: unknown, name: string) {
+export async function openChallengeSession(
+  ctx: CognitoContext,
+  client: ClientRecord,
+  session: unknown,
+  name: string,
+) {
   const state = await unseal(ctx.data, session)
   if (!state || state.t !== name || state.c !== client.clientId || Number(state.exp) <= ctx.now()) {
     throw expiredSession()

@@ -14,7 +14,12 @@ import { CHALLENGE_MS, expiredSession, finishSignIn, unknownUser } from './sign-
 import { claimSignature, createServerEphemeral, deriveSessionKey, padHex } from './srp.ts'
 import { findUser } from './users.ts'
 
-export async function startSrp(ctx: CognitoContext, pool: PoolRecord, client: ClientRecord, params: Record<string, unknown>) {
+export async function startSrp(
+  ctx: CognitoContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  params: Record<string, unknown>,
+) {
   const A = str(params.SRP_A)
   if (!A || !/^[0-9a-fA-F]+$/.test(A)) throw invalidParameter('Missing required parameter SRP_A')
   const given = str(params.USERNAME) ?? ''
@@ -40,14 +45,31 @@ export async function startSrp(ctx: CognitoContext, pool: PoolRecord, client: Cl
   ctx.log(`sign-in (SRP) ${user?.email ?? 'unknown user'}: PASSWORD_VERIFIER challenge`)
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
-    ChallengeParameters: { SALT: salt, SECRET_BLOCK, SRP_B: B, USERNAME: userId, USER_ID_FOR_SRP: userId },
+    ChallengeParameters: {
+      SALT: salt,
+      SECRET_BLOCK,
+      SRP_B: B,
+      USERNAME: userId,
+      USER_ID_FOR_SRP: userId,
+    },
   }
 }
 
-export async function verifySrp(ctx: CognitoContext, pool: PoolRecord, client: ClientRecord, responses: Record<string, unknown>) {
+export async function verifySrp(
+  ctx: CognitoContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  responses: Record<string, unknown>,
+) {
   const secretBlock = str(responses.PASSWORD_CLAIM_SECRET_BLOCK)
   const state = await unseal(ctx.data, secretBlock)
-  if (!state || !secretBlock || state.t !== 'SRP' || state.p !== pool.id || state.c !== client.clientId) {
+  if (
+    !state ||
+    !secretBlock ||
+    state.t !== 'SRP' ||
+    state.p !== pool.id ||
+    state.c !== client.clientId
+  ) {
     throw expiredSession()
   }
   if (Number(state.exp) <= ctx.now()) throw expiredSession()
@@ -66,7 +88,9 @@ export async function verifySrp(ctx: CognitoContext, pool: PoolRecord, client: C
   const timestamp = str(responses.TIMESTAMP) ?? ''
   const signature = str(responses.PASSWORD_CLAIM_SIGNATURE) ?? ''
   const expected =
-    key && blockBytes ? await claimSignature(key, poolName(pool.id), user.username, blockBytes, timestamp) : null
+    key && blockBytes
+      ? await claimSignature(key, poolName(pool.id), user.username, blockBytes, timestamp)
+      : null
   if (!expected || !safeEqual(expected, signature)) {
     ctx.log(`sign-in (SRP) ${user.email}: wrong password`)
     throw recordFailedSignIn(user, ctx.now())

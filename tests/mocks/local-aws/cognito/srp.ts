@@ -5,7 +5,16 @@
  * even length, a leading 00 when the top bit is set), because every hash
  * input is the bytes of those hex strings.
  */
-import { bytesToBase64, bytesToHex, concatBytes, hexToBytes, hmacSha256, randomBytes, sha256, utf8 } from './bytes.ts'
+import {
+  bytesToBase64,
+  bytesToHex,
+  concatBytes,
+  hexToBytes,
+  hmacSha256,
+  randomBytes,
+  sha256,
+  utf8,
+} from './bytes.ts'
 
 const N_HEX =
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
@@ -50,12 +59,22 @@ let kValue: Promise<bigint> | undefined
 const k = () => (kValue ??= hashHexToBigInt(`${padHex(N)}${padHex(g)}`))
 
 /** x = H(salt | H(poolName | userId | ":" | password)), as Amplify computes it. */
-async function computeX(poolName: string, userId: string, password: string, saltHex: string): Promise<bigint> {
+async function computeX(
+  poolName: string,
+  userId: string,
+  password: string,
+  saltHex: string,
+): Promise<bigint> {
   const inner = bytesToHex(await sha256(utf8(`${poolName}${userId}:${password}`)))
   return hashHexToBigInt(padHex(hexToBigInt(saltHex)) + inner)
 }
 
-export async function computeVerifier(poolName: string, userId: string, password: string, saltHex: string) {
+export async function computeVerifier(
+  poolName: string,
+  userId: string,
+  password: string,
+  saltHex: string,
+) {
   return padHex(modPow(g, await computeX(poolName, userId, password, saltHex), N))
 }
 
@@ -66,7 +85,9 @@ export async function createVerifier(poolName: string, userId: string, password:
 }
 
 /** Server ephemeral: b stays server-side (sealed in SECRET_BLOCK), B goes out as SRP_B. */
-export async function createServerEphemeral(verifierHex: string): Promise<{ b: string; B: string }> {
+export async function createServerEphemeral(
+  verifierHex: string,
+): Promise<{ b: string; B: string }> {
   for (;;) {
     const b = hexToBigInt(bytesToHex(randomBytes(32)))
     const B = ((await k()) * hexToBigInt(verifierHex) + modPow(g, b, N)) % N
@@ -75,16 +96,28 @@ export async function createServerEphemeral(verifierHex: string): Promise<{ b: s
 }
 
 /** The 16-byte key both sides derive; null when A is unusable (A mod N = 0). */
-export async function deriveSessionKey(input: { A: string; B: string; b: string; verifier: string }) {
+export async function deriveSessionKey(input: {
+  A: string
+  B: string
+  b: string
+  verifier: string
+}) {
   const A = hexToBigInt(input.A)
   const B = hexToBigInt(input.B)
   if (A % N === 0n) return null
   const u = await hashHexToBigInt(padHex(A) + padHex(B))
   if (u === 0n) return null
   const S = modPow(A * modPow(hexToBigInt(input.verifier), u, N), hexToBigInt(input.b), N)
-  const ikm = await crypto.subtle.importKey('raw', hexToBytes(padHex(S)), 'HKDF', false, ['deriveBits'])
+  const ikm = await crypto.subtle.importKey('raw', hexToBytes(padHex(S)), 'HKDF', false, [
+    'deriveBits',
+  ])
   const bits = await crypto.subtle.deriveBits(
-    { name: 'HKDF', hash: 'SHA-256', salt: hexToBytes(padHex(u)), info: utf8('Caldera Derived Key') },
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: hexToBytes(padHex(u)),
+      info: utf8('Caldera Derived Key'),
+    },
     ikm,
     128,
   )
@@ -99,5 +132,7 @@ export async function claimSignature(
   secretBlock: Uint8Array,
   timestamp: string,
 ) {
-  return bytesToBase64(await hmacSha256(key, concatBytes(utf8(poolName), utf8(userId), secretBlock, utf8(timestamp))))
+  return bytesToBase64(
+    await hmacSha256(key, concatBytes(utf8(poolName), utf8(userId), secretBlock, utf8(timestamp))),
+  )
 }

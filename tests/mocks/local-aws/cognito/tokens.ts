@@ -32,8 +32,16 @@ export function lifetimes(client: ClientRecord) {
 
 export const issuerOf = (ctx: TokenContext, userPoolId: string) => `${ctx.issuerBase}/${userPoolId}`
 
-export async function createSession(ctx: TokenContext, pool: PoolRecord, client: ClientRecord, user: UserRecord) {
-  const refreshToken = bytesToBase64(randomBytes(96)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+export async function createSession(
+  ctx: TokenContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+) {
+  const refreshToken = bytesToBase64(randomBytes(96))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
   const now = ctx.now()
   const session: SessionRecord = {
     originJti: crypto.randomUUID(),
@@ -68,7 +76,8 @@ export async function issueTokens(
     event_id: crypto.randomUUID(),
     jti: crypto.randomUUID(),
   }
-  const sign = (payload: JWTPayload) => new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid }).sign(key)
+  const sign = (payload: JWTPayload) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid }).sign(key)
   const IdToken = await sign({
     ...common,
     jti: crypto.randomUUID(),
@@ -131,7 +140,9 @@ export async function verifyAccessToken(ctx: TokenContext, token: unknown) {
   if (typeof token !== 'string') throw notAuthorized('Invalid Access Token')
   const result = await verifyPoolJwt(ctx, token)
   if (!result.ok) {
-    throw notAuthorized(result.reason === 'expired' ? 'Access Token has expired' : 'Invalid Access Token')
+    throw notAuthorized(
+      result.reason === 'expired' ? 'Access Token has expired' : 'Invalid Access Token',
+    )
   }
   const { pool, claims } = result
   if (claims.token_use !== 'access') throw notAuthorized('Invalid Access Token')

@@ -49,14 +49,23 @@ const MAX_CODE_ATTEMPTS = 5
 /** Checks a confirmation/reset code; counts wrong guesses like Cognito's attempt limit. */
 export function checkCode(pending: PendingCode | undefined, given: unknown, now: number) {
   if (pending && pending.failedAttempts >= MAX_CODE_ATTEMPTS) {
-    throw new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.')
+    throw new CognitoError(
+      'LimitExceededException',
+      'Attempt limit exceeded, please try after some time.',
+    )
   }
   if (!pending || typeof given !== 'string' || given !== pending.code) {
     if (pending) pending.failedAttempts += 1
-    throw new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.')
+    throw new CognitoError(
+      'CodeMismatchException',
+      'Invalid verification code provided, please try again.',
+    )
   }
   if (pending.expiresAt <= now) {
-    throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.')
+    throw new CognitoError(
+      'ExpiredCodeException',
+      'Invalid code provided, please request a code again.',
+    )
   }
 }
 
@@ -96,7 +105,9 @@ export function extraAttributes(list: unknown): Record<string, string> {
 
 export function attributeValue(list: unknown, name: string): string | undefined {
   if (!Array.isArray(list)) return undefined
-  const found = (list as unknown[]).find((item) => (item as { Name?: unknown } | null)?.Name === name)
+  const found = (list as unknown[]).find(
+    (item) => (item as { Name?: unknown } | null)?.Name === name,
+  )
   const value = (found as { Value?: unknown } | undefined)?.Value
   return typeof value === 'string' ? value : undefined
 }
