@@ -1,0 +1,37 @@
+import type { Project } from '../api/parse-projects'
+
+/**
+ * The order people expect: the default project first, then by name as the
+ * reader's language sorts it, with numbers in names compared as numbers
+ * ("Sprint 2" before "Sprint 10"), ignoring case; equal names by id.
+ */
+export function orderProjects(projects: readonly Project[], locale: string): Project[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
+  return [...projects].sort(
+    (a, b) =>
+      Number(b.isDefault) - Number(a.isDefault) || collator.compare(a.name, b.name) || a.id - b.id,
+  )
+}
+
+/** What the filter box matches on: the name (any case) and the id. */
+export interface Searchable {
+  project: Project
+  text: string
+}
+
+export function toSearchable(projects: readonly Project[], locale: string): Searchable[] {
+  return projects.map((project) => ({
+    project,
+    text: `${project.name.normalize('NFKC').toLocaleLowerCase(locale)}\u0000${project.id}`,
+  }))
+}
+
+export function filterProjects(
+  searchable: readonly Searchable[],
+  query: string,
+  locale: string,
+): Project[] {
+  const needle = query.trim().normalize('NFKC').toLocaleLowerCase(locale)
+  if (needle === '') return searchable.map((entry) => entry.project)
+  return searchable.filter((entry) => entry.text.includes(needle)).map((entry) => entry.project)
+}
