@@ -2,7 +2,10 @@
 import { Amplify } from 'aws-amplify'
 import {
   autoSignIn,
+  confirmSignIn,
   confirmSignUp,
+  deleteUser,
+  fetchUserAttributes,
   fetchAuthSession,
   getCurrentUser,
   signIn,
@@ -12,7 +15,13 @@ import {
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
-import { BASE_URL, PASSWORD, setupCognitoEmulator, uniqueEmail } from './cognito-harness.ts'
+import {
+  BASE_URL,
+  PASSWORD,
+  callCognito,
+  setupCognitoEmulator,
+  uniqueEmail,
+} from './cognito-harness.ts'
 
 const emulator = setupCognitoEmulator()
 
@@ -129,5 +138,46 @@ describe('Amplify v6 against the local user pool', () => {
     expect(confirmed.nextStep.signUpStep).toBe('COMPLETE_AUTO_SIGN_IN')
     expect((await autoSignIn()).isSignedIn).toBe(true)
     expect((await fetchAuthSession()).tokens?.idToken?.payload.email).toBe(email)
+  })
+
+  it('asks a user created by an admin for a new password on first sign-in', async () => {
+    const email = uniqueEmail()
+    await callCognito('AdminCreateUser', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      Username: email,
+      TemporaryPassword: 'T3mporary!',
+    })
+    const first = await signIn({ username: email, password: 'T3mporary!' })
+    expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED')
+    const done = await confirmSignIn({ challengeResponse: PASSWORD })
+    expect(done.isSignedIn).toBe(true)
+    expect(await fetchUserAttributes()).toMatchObject({ email })
+  })
+
+  it('signs out everywhere, so another session can no longer refresh', async () => {
+    const email = await registered()
+    const other = await callCognito('InitiateAuth', {
+      ClientId: DEFAULT_CLIENT_ID,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD },
+    })
+    const refreshToken = (other.body.AuthenticationResult as { RefreshToken: string }).RefreshToken
+    await signIn({ username: email, password: PASSWORD })
+    await signOut({ global: true })
+    const refresh = await callCognito('GetTokensFromRefreshToken', {
+      ClientId: DEFAULT_CLIENT_ID,
+      RefreshToken: refreshToken,
+    })
+    expect(refresh.body).toMatchObject({ message: 'Refresh Token has been revoked' })
+  })
+
+  it('deletes the signed-in user, who can then no longer sign in', async () => {
+    const email = await registered()
+    await signIn({ username: email, password: PASSWORD })
+    await deleteUser()
+    await expect(signIn({ username: email, password: PASSWORD })).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    })
   })
 })

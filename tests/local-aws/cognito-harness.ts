@@ -59,7 +59,10 @@ export function setupCognitoEmulator(): Emulator {
       if (match?.[1] && (match[2] === 'jwks.json' || match[2] === 'openid-configuration')) {
         return handleWellKnown(match[1], match[2], emulator.ctx)
       }
-      return handleCognito(request, emulator.ctx)
+      const response = await handleCognito(request, emulator.ctx)
+      // Adapters persist the state as JSON between requests: prove it survives that.
+      emulator.data = JSON.parse(JSON.stringify(emulator.data)) as CognitoData
+      return response
     }),
   )
 

@@ -3,7 +3,8 @@
  * unexpired IdToken of this pool, issued to one of its clients, gets through.
  */
 import type { CognitoContext } from './context.ts'
-import { verifyPoolJwt } from './tokens.ts'
+import { decodeJwt } from 'jose'
+import { issuerOf, verifyPoolJwt } from './tokens.ts'
 
 export type ApiTokenResult =
   | { ok: true; claims: Record<string, unknown> }
@@ -16,6 +17,8 @@ export async function verifyApiToken(
 ): Promise<ApiTokenResult> {
   const unauthorized = { ok: false, message: 'Unauthorized' } as const
   if (!token) return unauthorized
+  // A token from elsewhere is refused as such, even when it has also expired.
+  if (issuerClaim(token) !== issuerOf(ctx, authorizer.userPoolId)) return unauthorized
   const result = await verifyPoolJwt(ctx, token)
   if (!result.ok)
     return result.reason === 'expired'
@@ -25,4 +28,12 @@ export async function verifyApiToken(
   if (pool.id !== authorizer.userPoolId || claims.token_use !== 'id') return unauthorized
   if (typeof claims.aud !== 'string' || !pool.clients[claims.aud]) return unauthorized
   return { ok: true, claims: { ...claims } }
+}
+
+function issuerClaim(token: string): unknown {
+  try {
+    return decodeJwt(token).iss
+  } catch {
+    return undefined
+  }
 }
