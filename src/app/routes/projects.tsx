@@ -1,4 +1,6 @@
-/** Placeholder: the real screen lands with its feature. */
+import { ProjectsPage } from '@/features/projects/components/projects-page'
+
+/** The projects screen: a lazy chunk, reached behind the sign-in guard. */
 export function Component() {
-  return <h1>projects</h1>
+  return <ProjectsPage />
 }

@@ -1,0 +1,151 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { defineMessages, useMessages } from '@/lib/i18n'
+import { parseProjectId, type Project } from '../api/parse-projects'
+import { newProjectId } from '../api/new-project-id'
+import { shortName } from './error-messages'
+
+const messages = defineMessages({
+  en: {
+    title: 'New project',
+    name: 'Name',
+    isDefault: 'Make it the default project',
+    id: 'Id (optional)',
+    idHint: 'Leave empty and a free id is chosen for you.',
+    create: 'Create project',
+    nameMissing: 'Type a name for the project.',
+    idInvalid: 'An id is a whole number, like 200.',
+    idTaken: (id: number, name: string) =>
+      `Id ${id} is already used by “${name}”. Choose another, or leave it empty to get a free one.`,
+  },
+  ja: {
+    title: '新しいプロジェクト',
+    name: '名前',
+    isDefault: 'デフォルトのプロジェクトにする',
+    id: 'ID（任意）',
+    idHint: '空欄のままにすると、空いている ID が自動で選ばれます。',
+    create: 'プロジェクトを作成',
+    nameMissing: 'プロジェクトの名前を入力してください。',
+    idInvalid: 'ID は 200 のような整数です。',
+    idTaken: (id: number, name: string) =>
+      `ID ${id} は「${name}」で使われています。別の ID にするか、空欄にして自動で選ばせてください。`,
+  },
+})
+
+export interface CreateDraft {
+  name: string
+  isDefault: boolean
+  id: string
+}
+
+const EMPTY: CreateDraft = { name: '', isDefault: false, id: '' }
+
+/**
+ * Creating is where a project can be overwritten without a word (POST replaces
+ * an existing id), so a typed id that is already in the list is refused here,
+ * before anything is sent. The form clears at once; `onCreate` calls back with
+ * `restore` so a failed create puts everything the user typed back.
+ */
+export function CreateProjectForm({
+  projects,
+  onCreate,
+}: {
+  projects: readonly Project[]
+  onCreate: (project: Project, restore: () => void) => void
+}) {
+  const t = useMessages(messages)
+  const [draft, setDraft] = useState<CreateDraft>(EMPTY)
+  const [errors, setErrors] = useState<{ name?: string; id?: string }>({})
+  const nameRef = useRef<HTMLInputElement>(null)
+  const idRef = useRef<HTMLInputElement>(null)
+  const uid = useId()
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    const name = draft.name.trim()
+    const typedId = draft.id.trim()
+    const next: typeof errors = {}
+    if (name === '') next.name = t.nameMissing
+    let id: number | undefined
+    if (typedId !== '') {
+      id = parseProjectId(typedId)
+      const owner = projects.find((project) => project.id === id)
+      if (id === undefined) next.id = t.idInvalid
+      else if (owner) next.id = t.idTaken(id, shortName(owner.name))
+    }
+    setErrors(next)
+    if (next.name) return nameRef.current?.focus()
+    if (next.id) return idRef.current?.focus()
+
+    const project = {
+      id: id ?? newProjectId(new Set(projects.map((p) => p.id))),
+      name,
+      isDefault: draft.isDefault,
+    }
+    const typed = draft
+    setDraft(EMPTY)
+    nameRef.current?.focus()
+    // Put back what was typed, unless the user has started on another project since.
+    onCreate(project, () =>
+      setDraft((current) => (current.name === '' && current.id === '' ? typed : current)),
+    )
+  }
+
+  return (
+    <form className="create-form" aria-labelledby={`${uid}-title`} onSubmit={submit} noValidate>
+      <h2 id={`${uid}-title`}>{t.title}</h2>
+      <div className="field">
+        <label htmlFor={`${uid}-name`}>{t.name}</label>
+        <input
+          id={`${uid}-name`}
+          ref={nameRef}
+          dir="auto"
+          autoComplete="off"
+          value={draft.name}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? `${uid}-name-error` : undefined}
+          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+        />
+        {errors.name && (
+          <p id={`${uid}-name-error`} className="field-error">
+            {errors.name}
+          </p>
+        )}
+      </div>
+      <div className="field field-inline">
+        <input
+          id={`${uid}-default`}
+          type="checkbox"
+          checked={draft.isDefault}
+          onChange={(event) => setDraft({ ...draft, isDefault: event.target.checked })}
+        />
+        <label htmlFor={`${uid}-default`}>{t.isDefault}</label>
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-id`}>{t.id}</label>
+        <input
+          id={`${uid}-id`}
+          ref={idRef}
+          inputMode="numeric"
+          autoComplete="off"
+          className="id-input"
+          value={draft.id}
+          aria-invalid={errors.id ? true : undefined}
+          aria-describedby={errors.id ? `${uid}-id-error` : `${uid}-id-hint`}
+          onChange={(event) => setDraft({ ...draft, id: event.target.value })}
+        />
+        {errors.id ? (
+          <p id={`${uid}-id-error`} className="field-error">
+            {errors.id}
+          </p>
+        ) : (
+          <p id={`${uid}-id-hint`} className="field-hint">
+            {t.idHint}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="primary">
+        {t.create}
+      </button>
+    </form>
+  )
+}

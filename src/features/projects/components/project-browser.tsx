@@ -1,0 +1,99 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react'
+import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
+import type { Project } from '../api/parse-projects'
+import { filterProjects, toSearchable } from '../utils/order-projects'
+import { ProjectList, type FocusRequest } from './project-list'
+import type { RowActions, RowMode } from './project-row'
+
+const messages = defineMessages({
+  en: {
+    filter: 'Filter projects',
+    filterHint: 'By name or id',
+    list: 'Projects',
+    count: (shown: string, total: string, filtered: boolean) =>
+      filtered
+        ? `${shown} of ${total} projects`
+        : `${total} ${total === '1' ? 'project' : 'projects'}`,
+    noMatch: (query: string) => `No project matches “${query}”.`,
+    clear: 'Clear the filter',
+  },
+  ja: {
+    filter: 'プロジェクトを絞り込む',
+    filterHint: '名前または ID',
+    list: 'プロジェクト',
+    count: (shown: string, total: string, filtered: boolean) =>
+      filtered ? `${total} 件中 ${shown} 件のプロジェクト` : `${total} 件のプロジェクト`,
+    noMatch: (query: string) => `「${query}」に一致するプロジェクトはありません。`,
+    clear: '絞り込みを解除',
+  },
+})
+
+/**
+ * Filter box, count and list. Filtering runs on a deferred copy of the query,
+ * so typing stays instant while a 10,000-project list catches up.
+ */
+export function ProjectBrowser({
+  projects,
+  modeOf,
+  focusRequest,
+  onFocused,
+  actions,
+}: {
+  projects: readonly Project[]
+  modeOf: (project: Project) => RowMode | undefined
+  focusRequest: FocusRequest | null
+  onFocused: () => void
+  actions: RowActions
+}) {
+  const t = useMessages(messages)
+  const { language } = useLanguage()
+  const [query, setQuery] = useState('')
+  const deferredQuery = useDeferredValue(query)
+  const searchable = useMemo(() => toSearchable(projects, language), [projects, language])
+  const shown = useMemo(
+    () => filterProjects(searchable, deferredQuery, language),
+    [searchable, deferredQuery, language],
+  )
+  const number = new Intl.NumberFormat(language)
+  const filtered = deferredQuery.trim() !== ''
+  const uid = useId()
+
+  return (
+    <section className="project-browser" aria-labelledby={`${uid}-count`}>
+      <div className="browser-tools">
+        <div className="field">
+          <label htmlFor={`${uid}-filter`}>{t.filter}</label>
+          <input
+            id={`${uid}-filter`}
+            type="search"
+            dir="auto"
+            autoComplete="off"
+            placeholder={t.filterHint}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+        <p id={`${uid}-count`} className="project-count" aria-live="polite">
+          {t.count(number.format(shown.length), number.format(projects.length), filtered)}
+        </p>
+      </div>
+      {filtered && shown.length === 0 ? (
+        <p className="empty">
+          <span dir="auto">{t.noMatch(deferredQuery.trim())}</span>{' '}
+          <button type="button" onClick={() => setQuery('')}>
+            {t.clear}
+          </button>
+        </p>
+      ) : (
+        <ProjectList
+          projects={shown}
+          label={t.list}
+          modeOf={modeOf}
+          focusRequest={focusRequest}
+          onFocused={onFocused}
+          actions={actions}
+        />
+      )}
+    </section>
+  )
+}

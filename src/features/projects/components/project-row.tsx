@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { defineMessages, useMessages } from '@/lib/i18n'
+import type { Project } from '../api/parse-projects'
+import { shortName } from './error-messages'
+
+const messages = defineMessages({
+  en: {
+    unnamed: '(no name)',
+    isDefault: 'Default',
+    id: 'id',
+    renameShort: 'Rename',
+    deleteShort: 'Delete',
+    rename: (name: string) => `Rename “${name}”`,
+    remove: (name: string) => `Delete “${name}”`,
+    newName: (name: string) => `New name for “${name}”`,
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: (name: string) => `Delete “${name}”?`,
+    confirmYes: 'Delete',
+    confirmNo: 'Keep',
+    nameMissing: 'Type a name, or press Escape to keep the old one.',
+  },
+  ja: {
+    unnamed: '（名前なし）',
+    isDefault: 'デフォルト',
+    id: 'ID',
+    renameShort: '名前を変更',
+    deleteShort: '削除',
+    rename: (name: string) => `「${name}」の名前を変更`,
+    remove: (name: string) => `「${name}」を削除`,
+    newName: (name: string) => `「${name}」の新しい名前`,
+    save: '保存',
+    cancel: 'キャンセル',
+    confirm: (name: string) => `「${name}」を削除しますか？`,
+    confirmYes: '削除',
+    confirmNo: '残す',
+    nameMissing: '名前を入力してください。Escape キーで元の名前に戻せます。',
+  },
+})
+
+export type RowMode = { type: 'view' } | { type: 'edit'; draft: string } | { type: 'confirm' }
+export type FocusTarget = 'rename' | 'delete'
+
+export interface RowActions {
+  startEdit: (project: Project) => void
+  changeDraft: (draft: string) => void
+  save: (project: Project, draft: string) => void
+  cancelEdit: (project: Project) => void
+  askDelete: (project: Project) => void
+  confirmDelete: (project: Project) => void
+  cancelDelete: (project: Project) => void
+}
+
+/**
+ * One project: view, rename in place (Enter saves, Escape cancels) or confirm
+ * a delete. Names are text with `dir="auto"`, so markup shows as typed and
+ * right-to-left names read correctly.
+ */
+export function ProjectRow({
+  project,
+  mode,
+  focus,
+  onFocused,
+  actions,
+}: {
+  project: Project
+  mode: RowMode
+  /** Set when this row should take focus once it is on screen. */
+  focus: FocusTarget | undefined
+  onFocused: () => void
+  actions: RowActions
+}) {
+  const t = useMessages(messages)
+  const label = shortName(project.name) || t.unnamed
+  const renameRef = useRef<HTMLButtonElement>(null)
+  const deleteRef = useRef<HTMLButtonElement>(null)
+  const [missing, setMissing] = useState(false)
+
+  useEffect(() => {
+    if (!focus || mode.type !== 'view') return
+    ;(focus === 'rename' ? renameRef : deleteRef).current?.focus()
+    onFocused()
+  }, [focus, mode.type, onFocused])
+
+  const escape = (cancel: () => void) => (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return
+    event.preventDefault()
+    cancel()
+  }
+
+  const main = (
+    <div className="project-main">
+      <span className="project-name" dir="auto">
+        {project.name || t.unnamed}
+      </span>
+      {project.isDefault && <span className="project-default">{t.isDefault}</span>}
+      <span className="project-id">
+        {t.id} {project.id}
+      </span>
+    </div>
+  )
+
+  if (mode.type === 'edit') {
+    const inputId = `rename-${project.id}`
+    return (
+      <form
+        className="project-edit"
+        onKeyDown={escape(() => actions.cancelEdit(project))}
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (mode.draft.trim() === '') return setMissing(true)
+          setMissing(false)
+          actions.save(project, mode.draft.trim())
+        }}
+      >
+        <label className="visually-hidden" htmlFor={inputId}>
+          {t.newName(label)}
+        </label>
+        <input
+          id={inputId}
+          dir="auto"
+          autoComplete="off"
+          // Focus moves here because the user just asked to rename.
+          autoFocus
+          value={mode.draft}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${inputId}-error` : undefined}
+          onChange={(event) => actions.changeDraft(event.target.value)}
+        />
+        <button type="submit">{t.save}</button>
+        <button type="button" onClick={() => actions.cancelEdit(project)}>
+          {t.cancel}
+        </button>
+        {missing && (
+          <p id={`${inputId}-error`} className="field-error">
+            {t.nameMissing}
+          </p>
+        )}
+      </form>
+    )
+  }
+
+  return (
+    <div className="project-view">
+      {main}
+      {mode.type === 'confirm' ? (
+        <div
+          className="row-actions confirm"
+          role="group"
+          aria-label={t.confirm(label)}
+          onKeyDown={escape(() => actions.cancelDelete(project))}
+        >
+          <span aria-hidden="true" className="confirm-question">
+            {t.confirm(label)}
+          </span>
+          <button
+            type="button"
+            className="danger"
+            autoFocus
+            onClick={() => actions.confirmDelete(project)}
+          >
+            {t.confirmYes}
+          </button>
+          <button type="button" onClick={() => actions.cancelDelete(project)}>
+            {t.confirmNo}
+          </button>
+        </div>
+      ) : (
+        <div className="row-actions">
+          <button
+            type="button"
+            ref={renameRef}
+            aria-label={t.rename(label)}
+            onClick={() => actions.startEdit(project)}
+          >
+            {t.renameShort}
+          </button>
+          <button
+            type="button"
+            ref={deleteRef}
+            aria-label={t.remove(label)}
+            onClick={() => actions.askDelete(project)}
+          >
+            {t.deleteShort}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,90 @@
+import { screen, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { seedProjects } from '../../../../tests/setup/local-aws'
+import { recordApiRequests, renderProjectsPage, signInForApi } from '../testing/render-projects'
+
+vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+
+const names = () =>
+  within(screen.getByRole('list', { name: 'Projects' }))
+    .getAllByRole('listitem')
+    .map((item) => item.querySelector('.project-name')?.textContent)
+
+describe('projects page', () => {
+  beforeEach(signInForApi)
+
+  it('shows every project, the default first, then by name with numbers in order, in one request', async () => {
+    const requests = recordApiRequests()
+    await seedProjects([
+      { 'project-id': 10, name: 'sprint 10', 'is-default': false },
+      { 'project-id': 2, name: 'Sprint 2' },
+      { 'project-id': 200, name: 'Typing', 'is-default': true },
+      { 'project-id': 7, name: 'apple', 'is-default': false },
+    ])
+    renderProjectsPage()
+    expect(screen.getByText('Loading projects…')).toBeInTheDocument()
+    expect(await screen.findByText('4 projects')).toBeInTheDocument()
+    expect(names()).toEqual(['Typing', 'apple', 'Sprint 2', 'sprint 10'])
+    const typing = screen.getAllByRole('listitem')[0]!
+    expect(within(typing).getByText('Default')).toBeInTheDocument()
+    expect(within(typing).getByText('id 200')).toBeInTheDocument()
+    expect(requests.map((r) => r.method)).toEqual(['GET'])
+  })
+
+  it('says it is loading, then offers to create the first project when there is none', async () => {
+    renderProjectsPage()
+    expect(screen.getByText('Loading projects…')).toBeInTheDocument()
+    expect(await screen.findByText(/There are no projects yet/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Create project' })).toBeInTheDocument()
+  })
+
+  it('filters by name or id and counts what it shows', async () => {
+    await seedProjects([
+      { 'project-id': 1, name: 'Yoga', 'is-default': false },
+      { 'project-id': 2, name: 'Typing', 'is-default': false },
+      { 'project-id': 345, name: 'Cooking', 'is-default': false },
+    ])
+    const { user } = renderProjectsPage()
+    const filter = await screen.findByRole('searchbox', { name: 'Filter projects' })
+    await user.type(filter, 'YO')
+    expect(await screen.findByText('1 of 3 projects')).toBeInTheDocument()
+    expect(names()).toEqual(['Yoga'])
+
+    await user.clear(filter)
+    await user.type(filter, '345')
+    expect(await screen.findByText('1 of 3 projects')).toBeInTheDocument()
+    expect(names()).toEqual(['Cooking'])
+
+    await user.type(filter, '9')
+    expect(await screen.findByText('No project matches “3459”.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Clear the filter' }))
+    expect(await screen.findByText('3 projects')).toBeInTheDocument()
+    expect(filter).toHaveValue('')
+  })
+
+  it('renders only the rows on screen of a long list, and filters all of it', async () => {
+    await seedProjects(
+      Array.from({ length: 2000 }, (_, i) => ({
+        'project-id': i + 1,
+        name: `Project ${i + 1}`,
+        'is-default': false,
+      })),
+    )
+    const { user } = renderProjectsPage()
+    expect(await screen.findByText('2,000 projects')).toBeInTheDocument()
+    expect(screen.getAllByRole('listitem').length).toBeLessThan(100)
+    await user.type(screen.getByRole('searchbox', { name: 'Filter projects' }), 'Project 1999')
+    expect(await screen.findByText('1 of 2,000 projects')).toBeInTheDocument()
+    expect(names()).toEqual(['Project 1999'])
+  })
+
+  it('speaks Japanese', async () => {
+    localStorage.setItem('language', 'ja')
+    await seedProjects([{ 'project-id': 1, name: 'ヨガ', 'is-default': true }])
+    renderProjectsPage()
+    expect(await screen.findByText('1 件のプロジェクト')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'プロジェクト', level: 1 })).toBeInTheDocument()
+    expect(screen.getByText('デフォルト')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '「ヨガ」の名前を変更' })).toBeInTheDocument()
+  })
+})

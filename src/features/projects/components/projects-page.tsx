@@ -1,0 +1,84 @@
+import { useMemo } from 'react'
+import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
+import { useProjects } from '../api/get-projects'
+import { orderProjects } from '../utils/order-projects'
+import { CreateProjectForm } from './create-project-form'
+import { describeError, errorMessages } from './error-messages'
+import { ProjectBrowser } from './project-browser'
+import { StatusRegion } from './status-region'
+import { useProjectActions } from './use-project-actions'
+import './projects.css'
+
+const messages = defineMessages({
+  en: {
+    title: 'Projects',
+    intro: 'The projects shared by everyone on your team.',
+    loading: 'Loading projects…',
+    loadFailed: 'The projects could not be loaded.',
+    retry: 'Try again',
+    empty: 'There are no projects yet. Create the first one with the form above.',
+    unreadable: (count: number) =>
+      `${count === 1 ? 'One entry' : `${count} entries`} from the service had no usable id and ${count === 1 ? 'is' : 'are'} not shown.`,
+  },
+  ja: {
+    title: 'プロジェクト',
+    intro: 'チーム全員で共有しているプロジェクトです。',
+    loading: 'プロジェクトを読み込み中…',
+    loadFailed: 'プロジェクトを読み込めませんでした。',
+    retry: '再試行',
+    empty: 'プロジェクトはまだありません。上のフォームから最初のプロジェクトを作成してください。',
+    unreadable: (count: number) =>
+      `サービスから届いた ${count} 件の項目は有効な ID がないため表示していません。`,
+  },
+})
+
+export function ProjectsPage() {
+  const t = useMessages(messages)
+  const errors = useMessages(errorMessages)
+  const { language } = useLanguage()
+  const query = useProjects()
+  const page = useProjectActions()
+  const items = query.data?.items
+  const ordered = useMemo(() => (items ? orderProjects(items, language) : []), [items, language])
+
+  return (
+    <section className="page projects-page" aria-labelledby="projects-title">
+      <title>{t.title}</title>
+      <h1 id="projects-title">{t.title}</h1>
+      <p className="intro">{t.intro}</p>
+      <StatusRegion notice={page.notice} deleted={page.deleted} onUndo={page.undo} />
+      {query.isPending ? (
+        <p role="status" className="loading">
+          {t.loading}
+        </p>
+      ) : query.isError ? (
+        <div role="alert" className="load-error">
+          <p>
+            {t.loadFailed} {describeError(query.error, errors)}
+          </p>
+          <button type="button" onClick={() => void query.refetch()}>
+            {t.retry}
+          </button>
+        </div>
+      ) : (
+        <>
+          <CreateProjectForm projects={ordered} onCreate={page.createProject} />
+          {query.data.unreadable > 0 && (
+            <p className="notice notice-warning">{t.unreadable(query.data.unreadable)}</p>
+          )}
+          {ordered.length === 0 ? (
+            <p className="empty">{t.empty}</p>
+          ) : (
+            <ProjectBrowser
+              projects={ordered}
+              modeOf={page.modeOf}
+              focusRequest={page.focusRequest}
+              onFocused={page.clearFocus}
+              actions={page.actions}
+            />
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react'
+import { useMessages } from '@/lib/i18n'
+import type { Project } from '../api/parse-projects'
+import { actionMessages } from './action-messages'
+import type { Notice } from './use-project-actions'
+
+/**
+ * Where the outcome of each change is said: successes politely, failures as
+ * alerts. Both regions are always in the page so screen readers announce
+ * every change of their text. After a delete, focus moves to Undo.
+ */
+export function StatusRegion({
+  notice,
+  deleted,
+  onUndo,
+}: {
+  notice: Notice | null
+  deleted: Project | null
+  onUndo: () => void
+}) {
+  const t = useMessages(actionMessages)
+  const undoRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (deleted) undoRef.current?.focus()
+  }, [deleted])
+
+  return (
+    <div className="status-area">
+      <div role="status" className="notice notice-success" hidden={notice?.tone !== 'success'}>
+        {notice?.tone === 'success' && <span dir="auto">{notice.text}</span>}
+        {notice?.tone === 'success' && deleted && (
+          <button type="button" ref={undoRef} onClick={onUndo}>
+            {t.undo}
+          </button>
+        )}
+      </div>
+      <div role="alert" className="notice notice-error" hidden={notice?.tone !== 'error'}>
+        {notice?.tone === 'error' && <span dir="auto">{notice.text}</span>}
+        {notice?.tone === 'error' && deleted && (
+          <button type="button" onClick={onUndo}>
+            {t.undo}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

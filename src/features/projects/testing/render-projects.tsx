@@ -1,0 +1,61 @@
+/* eslint-disable no-restricted-imports -- a test-only helper, imported by *.test.tsx files only */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { vi } from 'vitest'
+import { getIdToken } from '@/lib/auth'
+import { apiSettings } from '@/lib/api-client'
+import { LanguageProvider } from '@/lib/i18n'
+import { createUser, server, signIn } from '../../../../tests/setup/local-aws'
+import { ProjectsPage } from '../components/projects-page'
+
+export const PROJECTS_URL = 'http://localhost:3000/local-aws/dev_1/projects'
+
+/**
+ * Signs a real user in on the emulator and hands its IdToken to the API client
+ * (the test file mocks `@/lib/auth`), so requests pass the real authorizer.
+ */
+export async function signInForApi() {
+  const email = `user-${crypto.randomUUID()}@example.com`
+  const password = 'Correct-horse-1'
+  await createUser({ email, password })
+  const { IdToken } = await signIn(email, password)
+  vi.mocked(getIdToken).mockResolvedValue(IdToken)
+  // Fault tests answer every attempt with the fault: keep the read retries quick.
+  apiSettings.retryBaseMs = 1
+  apiSettings.timeoutMs = 300
+}
+
+/** Every request the page sends to the API, with its parsed body. */
+export function recordApiRequests() {
+  const requests: { method: string; body: unknown }[] = []
+  server.events.removeAllListeners('request:start')
+  server.events.on('request:start', ({ request }) => {
+    if (!request.url.startsWith(PROJECTS_URL)) return
+    const entry = { method: request.method, body: undefined as unknown }
+    requests.push(entry)
+    void request
+      .clone()
+      .text()
+      .then((text) => (entry.body = text ? (JSON.parse(text) as unknown) : undefined))
+  })
+  return requests
+}
+
+export function renderProjectsPage() {
+  // jsdom lays nothing out: give the list's scroller a height so the virtualiser shows rows.
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(640)
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(64)
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
+  })
+  const user = userEvent.setup()
+  const result = render(
+    <LanguageProvider>
+      <QueryClientProvider client={queryClient}>
+        <ProjectsPage />
+      </QueryClientProvider>
+    </LanguageProvider>,
+  )
+  return { ...result, user, queryClient }
+}
