@@ -1,23 +1,250 @@
 /**
- * The only module that calls Amplify. Placeholder with the final interface
- * until the sign-in feature lands.
+ * The only module that calls Amplify. It configures Amplify Auth from `env`,
+ * keeps the session state the UI subscribes to, and wraps each Cognito call the
+ * screens need. Errors are passed through as Amplify throws them (`name` is
+ * Cognito's error type); the auth feature turns them into messages.
  */
+import { Amplify } from 'aws-amplify'
+import {
+  autoSignIn,
+  confirmResetPassword,
+  confirmSignUp,
+  deleteUser,
+  fetchAuthSession,
+  resendSignUpCode,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+  updatePassword,
+} from 'aws-amplify/auth'
+import { Hub } from 'aws-amplify/utils'
+import { useSyncExternalStore } from 'react'
+import { env, type AppEnv } from '@/config/env'
 
-/** Why a session ended without the user asking: shown on the sign-in screen. */
-export type SessionEndReason = 'expired' | 'revoked' | 'signed-out-elsewhere' | 'api-unauthorized'
+/** Why a session ended: shown on the sign-in screen. */
+export type SessionEndReason =
+  | 'expired'
+  | 'revoked'
+  | 'signed-out-elsewhere'
+  | 'api-unauthorized'
+  | 'signed-out'
+  | 'account-deleted'
+
+export type Session =
+  | { status: 'checking' }
+  | { status: 'signed-in'; email: string }
+  | { status: 'signed-out'; reason?: SessionEndReason }
+
+let session: Session = { status: 'checking' }
+const listeners = new Set<() => void>()
+let checkedOnce = false
+
+function setSession(next: Session) {
+  session = next
+  for (const listener of listeners) listener()
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  if (!checkedOnce) {
+    checkedOnce = true
+    void checkSession()
+  }
+  return () => listeners.delete(listener)
+}
+
+/** Tests start each case as a fresh page load would: nothing known about the session yet. */
+export function forgetSessionState(): void {
+  clearTimeout(refreshTimer)
+  checkedOnce = false
+  session = { status: 'checking' }
+}
+
+/** The session as the UI sees it; the first subscriber triggers the check of the stored one. */
+export function useSession(): Session {
+  return useSyncExternalStore(subscribe, () => session)
+}
+
+type AuthSettings = Pick<AppEnv, 'userPoolId' | 'userPoolClientId' | 'cognitoEndpoint' | 'authFlow'>
+let settings: AuthSettings = env
+
+/** Configures Amplify. Tests call it again to point at a misconfigured client. */
+export function configureAuth(overrides: Partial<AuthSettings> = {}): void {
+  settings = { ...env, ...overrides }
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: settings.userPoolId,
+        userPoolClientId: settings.userPoolClientId,
+        ...(settings.cognitoEndpoint ? { userPoolEndpoint: settings.cognitoEndpoint } : {}),
+        loginWith: { email: true },
+        signUpVerificationMethod: 'code',
+      },
+    },
+  })
+}
+configureAuth()
+
+/** The settings in use, for diagnostics naming what to fix. */
+export const authSettings = (): Readonly<AuthSettings> => settings
+
+// Set while this tab signs out, so Amplify's `signedOut` event isn't taken for another tab's.
+let signingOut = false
+
+Hub.listen('auth', ({ payload }) => {
+  if (payload.event === 'tokenRefresh_failure') {
+    const message = payload.data?.error?.message ?? ''
+    endSession(/revoked/i.test(message) ? 'revoked' : 'expired')
+  } else if (payload.event === 'signedOut' && !signingOut) {
+    // Amplify relays another tab's sign-out through the storage event.
+    endSession('signed-out-elsewhere')
+  } else if (payload.event === 'signedIn' || payload.event === 'tokenRefresh') {
+    void checkSession()
+  }
+})
+
+function endSession(reason: SessionEndReason) {
+  if (session.status === 'signed-out') return
+  setSession({ status: 'signed-out', reason })
+}
+
+/** Reads the stored session (refreshing the tokens if due) into the session state. */
+export async function checkSession(): Promise<void> {
+  let tokens
+  try {
+    tokens = (await fetchAuthSession()).tokens
+  } catch {
+    tokens = undefined // a network failure during a refresh: treat as signed out for now
+  }
+  const email = tokens?.idToken?.payload.email
+  if (tokens && typeof email === 'string') {
+    setSession({ status: 'signed-in', email })
+    scheduleRefresh(tokens.accessToken.payload.exp)
+  } else if (session.status !== 'signed-out') {
+    setSession({ status: 'signed-out' })
+  }
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined
+/** Refreshes a minute before the access token expires, so an idle page notices a revoked session. */
+function scheduleRefresh(expiresAt: number | undefined) {
+  clearTimeout(refreshTimer)
+  if (!expiresAt) return
+  const delay = Math.max(expiresAt * 1000 - Date.now() - 60_000, 5_000)
+  refreshTimer = setTimeout(() => void checkSession(), Math.min(delay, 2 ** 31 - 1))
+}
 
 /**
  * The current IdToken (Amplify refreshes it when it is near expiry), or
  * undefined when nobody is signed in or the refresh failed.
  */
 export async function getIdToken(
-  _options: { forceRefresh?: boolean } = {},
+  options: { forceRefresh?: boolean } = {},
 ): Promise<string | undefined> {
-  return undefined
+  try {
+    const { tokens } = await fetchAuthSession({ forceRefresh: options.forceRefresh ?? false })
+    return tokens?.idToken?.toString()
+  } catch {
+    return undefined
+  }
 }
 
 /**
  * Called when the API keeps refusing the session: ends it here and sends the
- * user to sign-in, keeping the page they were on.
+ * user to sign-in (the route guard does), keeping the page they were on.
  */
-export function reportSessionExpired(_reason: SessionEndReason): void {}
+export function reportSessionExpired(reason: SessionEndReason): void {
+  endSession(reason)
+  void signOutQuietly()
+}
+
+async function signOutQuietly() {
+  signingOut = true
+  try {
+    await signOut()
+  } catch {
+    // The local tokens are cleared even when Cognito can't be reached.
+  } finally {
+    signingOut = false
+  }
+}
+
+export type SignInResult = 'signed-in' | 'confirm-sign-up'
+
+export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
+  const { nextStep } = await signIn({
+    username: email,
+    password,
+    options: { authFlowType: settings.authFlow },
+  })
+  if (nextStep.signInStep === 'CONFIRM_SIGN_UP') return 'confirm-sign-up'
+  if (nextStep.signInStep !== 'DONE') {
+    throw Object.assign(new Error(`Unsupported sign-in step ${nextStep.signInStep}`), {
+      name: 'UnsupportedSignInStep',
+    })
+  }
+  await checkSession()
+  return 'signed-in'
+}
+
+/** Creates the account; the code goes to the email. The password is kept only by Amplify, for autoSignIn. */
+export async function signUpWithEmail(email: string, password: string): Promise<void> {
+  await signUp({
+    username: email,
+    password,
+    options: {
+      userAttributes: { email },
+      autoSignIn: { authFlowType: settings.authFlow },
+    },
+  })
+}
+
+/** Confirms the code; 'signed-in' when Amplify could sign in with the password given at sign-up. */
+export async function confirmSignUpCode(
+  email: string,
+  code: string,
+): Promise<'signed-in' | 'confirmed'> {
+  const { nextStep } = await confirmSignUp({ username: email, confirmationCode: code })
+  if (nextStep.signUpStep !== 'COMPLETE_AUTO_SIGN_IN') return 'confirmed'
+  const { nextStep: signInStep } = await autoSignIn()
+  if (signInStep.signInStep !== 'DONE') return 'confirmed'
+  await checkSession()
+  return 'signed-in'
+}
+
+export async function resendConfirmationCode(email: string): Promise<void> {
+  await resendSignUpCode({ username: email })
+}
+
+export async function requestPasswordReset(email: string): Promise<void> {
+  await resetPassword({ username: email })
+}
+
+export async function confirmPasswordReset(email: string, code: string, newPassword: string) {
+  await confirmResetPassword({ username: email, confirmationCode: code, newPassword })
+}
+
+export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  await updatePassword({ oldPassword, newPassword })
+}
+
+export async function deleteAccount(): Promise<void> {
+  await deleteUser()
+  setSession({ status: 'signed-out', reason: 'account-deleted' })
+}
+
+/** Signs out of this browser, or (everywhere) revokes every refresh token of the user. */
+export async function signOutOf(scope: 'this-browser' | 'everywhere'): Promise<void> {
+  signingOut = true
+  try {
+    await signOut({ global: scope === 'everywhere' })
+  } catch (error) {
+    // Signing out everywhere must reach Cognito; this browser's tokens are gone either way.
+    if (scope === 'everywhere') throw error
+  } finally {
+    signingOut = false
+  }
+  clearTimeout(refreshTimer)
+  setSession({ status: 'signed-out', reason: 'signed-out' })
+}

@@ -1,24 +1,51 @@
 import { QueryClient } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useEffect, useState, type ReactNode } from 'react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import { AppProvider } from '@/app/provider'
 import { routes } from '@/app/router'
+import { forgetSessionState } from '@/lib/auth'
+import { signInTestUser, type TestUser } from './auth.ts'
+
+/** Renders its children once the test user is signed in. */
+function AfterSignIn({ ready, children }: { ready: Promise<unknown>; children: ReactNode }) {
+  const [done, setDone] = useState(false)
+  useEffect(() => {
+    let mounted = true
+    void ready.then(() => mounted && setDone(true))
+    return () => {
+      mounted = false
+    }
+  }, [ready])
+  return done ? children : null
+}
 
 /**
  * Renders the whole app (providers, router, lazy routes) at `route`, with a
- * fresh QueryClient that doesn't retry, as a user would meet it.
+ * fresh QueryClient that doesn't retry, as a user would meet it. Every render
+ * starts like a page load: the session is read from storage again.
+ * `signedIn` first signs a fresh (or the given) confirmed user in; the app
+ * appears once that is done, so find things with `await screen.find…`.
  */
-export function renderApp({ route = '/' }: { route?: string } = {}) {
+export function renderApp({
+  route = '/',
+  signedIn,
+}: { route?: string; signedIn?: boolean | Partial<TestUser> } = {}) {
+  forgetSessionState()
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
   })
   const router = createMemoryRouter(routes, { initialEntries: [route] })
   const user = userEvent.setup()
-  const result = render(
+  const signedInUser: Promise<TestUser | undefined> = signedIn
+    ? signInTestUser(signedIn === true ? {} : signedIn)
+    : Promise.resolve(undefined)
+  const app = (
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />
-    </AppProvider>,
+    </AppProvider>
   )
-  return { ...result, user, router, queryClient }
+  const result = render(signedIn ? <AfterSignIn ready={signedInUser}>{app}</AfterSignIn> : app)
+  return { ...result, user, router, queryClient, signedInUser }
 }

@@ -1,4 +1,4 @@
-/** Placeholder: the real screen lands with its feature. */
-export function Component() {
-  return <h1>account</h1>
-}
+import { AccountScreen } from '@/features/auth/account/account-screen'
+
+/** Lazily loaded: a returning signed-in user never downloads this screen. */
+export const Component = AccountScreen

@@ -1,4 +1,4 @@
-/** Placeholder: the real screen lands with its feature. */
-export function Component() {
-  return <h1>confirm-sign-up</h1>
-}
+import { ConfirmSignUpScreen } from '@/features/auth/confirm-sign-up/confirm-sign-up-screen'
+
+/** Lazily loaded: a returning signed-in user never downloads this screen. */
+export const Component = ConfirmSignUpScreen

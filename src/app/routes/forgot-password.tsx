@@ -1,4 +1,4 @@
-/** Placeholder: the real screen lands with its feature. */
-export function Component() {
-  return <h1>forgot-password</h1>
-}
+import { ForgotPasswordScreen } from '@/features/auth/forgot-password/forgot-password-screen'
+
+/** Lazily loaded: a returning signed-in user never downloads this screen. */
+export const Component = ForgotPasswordScreen

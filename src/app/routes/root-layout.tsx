@@ -1,12 +1,24 @@
+import { lazy, Suspense } from 'react'
 import { Link, Outlet, useNavigation } from 'react-router-dom'
 import { LanguageSwitcher } from '@/components/language-switcher'
+import { env } from '@/config/env'
 import { paths } from '@/config/paths'
+import { AccountMenu } from '@/features/auth/components/account-menu'
 import { defineMessages, useMessages } from '@/lib/i18n'
 
 const messages = defineMessages({
   en: { appName: 'Projects', skipToContent: 'Skip to content', loading: 'Loading…' },
   ja: { appName: 'プロジェクト', skipToContent: '本文へスキップ', loading: '読み込み中…' },
 })
+
+// Local mode only: a production build (VITE_LOCAL_AWS=false) contains none of it.
+const LocalModeBanner = env.localMode
+  ? lazy(() =>
+      import('@/features/auth/local-mode/local-mode-banner').then((module) => ({
+        default: module.LocalModeBanner,
+      })),
+    )
+  : null
 
 export function RootLayout() {
   const t = useMessages(messages)
@@ -22,8 +34,14 @@ export function RootLayout() {
         </Link>
         <div className="app-header-tools">
           <LanguageSwitcher />
+          <AccountMenu />
         </div>
       </header>
+      {LocalModeBanner && (
+        <Suspense fallback={null}>
+          <LocalModeBanner />
+        </Suspense>
+      )}
       <main id="main" tabIndex={-1} className="app-main">
         {navigation.state === 'loading' && (
           <p className="route-loading" role="status">

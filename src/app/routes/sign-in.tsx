@@ -1,4 +1,4 @@
-/** Placeholder: the real screen lands with its feature. */
-export function Component() {
-  return <h1>sign-in</h1>
-}
+import { SignInScreen } from '@/features/auth/sign-in/sign-in-screen'
+
+/** Lazily loaded: a returning signed-in user never downloads this screen. */
+export const Component = SignInScreen

@@ -1,4 +1,4 @@
-/** Placeholder: the real screen lands with its feature. */
-export function Component() {
-  return <h1>sign-up</h1>
-}
+import { SignUpScreen } from '@/features/auth/sign-up/sign-up-screen'
+
+/** Lazily loaded: a returning signed-in user never downloads this screen. */
+export const Component = SignUpScreen

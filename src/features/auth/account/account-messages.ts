@@ -1,0 +1,48 @@
+import { defineMessages } from '@/lib/i18n'
+
+export const accountMessages = defineMessages({
+  en: {
+    title: 'Your account',
+    signedInAs: 'Signed in as',
+    changeTitle: 'Change your password',
+    current: 'Current password',
+    newPassword: 'New password',
+    change: 'Change password',
+    changing: 'Changing…',
+    changed: 'Your password is changed. Use the new one next time you sign in.',
+    devicesTitle: 'Your devices',
+    devicesIntro:
+      'Signing out everywhere ends your session in every browser and device, this one included, within the hour at most.',
+    signOutEverywhere: 'Sign out everywhere',
+    signingOut: 'Signing out…',
+    deleteTitle: 'Delete your account',
+    deleteIntro: 'Deleting your account can’t be undone. The projects you worked on stay.',
+    delete: 'Delete account…',
+    confirmDelete: (email: string) => `Delete the account ${email} for good?`,
+    confirmDeleteYes: 'Yes, delete my account',
+    deleting: 'Deleting…',
+    cancel: 'Cancel',
+  },
+  ja: {
+    title: 'アカウント',
+    signedInAs: 'サインイン中のアカウント',
+    changeTitle: 'パスワードの変更',
+    current: '現在のパスワード',
+    newPassword: '新しいパスワード',
+    change: 'パスワードを変更',
+    changing: '変更しています…',
+    changed: 'パスワードを変更しました。次回のサインインから新しいパスワードを使ってください。',
+    devicesTitle: '端末',
+    devicesIntro:
+      'すべての端末からサインアウトすると、この端末を含むすべてのブラウザと端末のセッションが、遅くとも 1 時間以内に終了します。',
+    signOutEverywhere: 'すべての端末からサインアウト',
+    signingOut: 'サインアウトしています…',
+    deleteTitle: 'アカウントの削除',
+    deleteIntro: 'アカウントの削除は元に戻せません。作業したプロジェクトは残ります。',
+    delete: 'アカウントを削除…',
+    confirmDelete: (email: string) => `アカウント ${email} を完全に削除しますか?`,
+    confirmDeleteYes: 'はい、削除します',
+    deleting: '削除しています…',
+    cancel: 'キャンセル',
+  },
+})

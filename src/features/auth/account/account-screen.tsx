@@ -1,0 +1,47 @@
+import { signOutOf, useSession } from '@/lib/auth'
+import { useMessages } from '@/lib/i18n'
+import { AuthPage } from '../components/auth-page'
+import { FormAlert } from '../components/form-alert'
+import { useAuthForm } from '../lib/use-auth-form'
+import { accountMessages } from './account-messages'
+import { ChangePasswordForm } from './change-password-form'
+import { DeleteAccount } from './delete-account'
+
+/** The signed-in user's email, password, devices and account. Behind <RequireAuth>. */
+export function AccountScreen() {
+  const t = useMessages(accountMessages)
+  const session = useSession()
+  const {
+    pending: signingOut,
+    problem: signOutProblem,
+    submit: submitSignOut,
+    alertRef: signOutAlertRef,
+  } = useAuthForm('account')
+  if (session.status !== 'signed-in') return null
+  return (
+    <AuthPage title={t.title}>
+      <p>
+        {t.signedInAs} <strong className="account-email">{session.email}</strong>
+      </p>
+
+      <h2>{t.changeTitle}</h2>
+      <ChangePasswordForm email={session.email} />
+
+      <h2>{t.devicesTitle}</h2>
+      <p>{t.devicesIntro}</p>
+      <FormAlert ref={signOutAlertRef} problem={signOutProblem} />
+      <button
+        type="button"
+        className="button-secondary"
+        aria-disabled={signingOut || undefined}
+        onClick={() => void submitSignOut(() => signOutOf('everywhere'))}
+      >
+        {signingOut ? t.signingOut : t.signOutEverywhere}
+      </button>
+
+      <h2>{t.deleteTitle}</h2>
+      <p>{t.deleteIntro}</p>
+      <DeleteAccount email={session.email} />
+    </AuthPage>
+  )
+}

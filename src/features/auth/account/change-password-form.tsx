@@ -1,0 +1,62 @@
+import { useRef, useState } from 'react'
+import { changePassword } from '@/lib/auth'
+import { useMessages } from '@/lib/i18n'
+import { SubmitButton } from '../components/auth-page'
+import { FormAlert } from '../components/form-alert'
+import { PasswordField } from '../components/password-field'
+import { checkFields, useAuthForm } from '../lib/use-auth-form'
+import { accountMessages } from './account-messages'
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const t = useMessages(accountMessages)
+  const [current, setCurrent] = useState('')
+  const [next, setNext] = useState('')
+  const [changed, setChanged] = useState(false)
+  const statusRef = useRef<HTMLParagraphElement>(null)
+  const { alertRef, formRef, pending, problem, submit } = useAuthForm('change-password')
+
+  const onSubmit = () =>
+    submit(
+      async () => {
+        setChanged(false)
+        await changePassword(current, next)
+        setCurrent('')
+        setNext('')
+        setChanged(true)
+      },
+      () => checkFields({ password: current, newPassword: next }),
+    )
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void onSubmit()
+      }}
+    >
+      <FormAlert ref={alertRef} problem={problem} />
+      <input type="hidden" name="username" autoComplete="username" value={email} />
+      <PasswordField
+        label={t.current}
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        problem={problem}
+      />
+      <PasswordField
+        name="newPassword"
+        label={t.newPassword}
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+        problem={problem}
+      />
+      <SubmitButton pending={pending} label={t.change} busyLabel={t.changing} />
+      <p ref={statusRef} role="status" className="auth-notice-inline">
+        {changed ? t.changed : ''}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,44 @@
+import { Link, useNavigate } from 'react-router-dom'
+import { paths } from '@/config/paths'
+import { signOutOf, useSession } from '@/lib/auth'
+import { defineMessages, useMessages } from '@/lib/i18n'
+import '../auth-shell.css'
+
+const messages = defineMessages({
+  en: { account: 'Account', signOut: 'Sign out', signIn: 'Sign in', menu: 'Your account' },
+  ja: { account: 'アカウント', signOut: 'サインアウト', signIn: 'サインイン', menu: 'アカウント' },
+})
+
+/** The header's account link and sign-out button (this browser only; everywhere is on the account page). */
+export function AccountMenu() {
+  const session = useSession()
+  const navigate = useNavigate()
+  const t = useMessages(messages)
+  if (session.status === 'checking') return null
+  if (session.status === 'signed-out') {
+    return (
+      <Link to={paths.signIn} className="header-link">
+        {t.signIn}
+      </Link>
+    )
+  }
+  return (
+    <nav className="account-menu" aria-label={t.menu}>
+      <Link to={paths.account} className="header-link">
+        <span className="visually-hidden">{t.account}: </span>
+        <span className="header-email">{session.email}</span>
+      </Link>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => {
+          void signOutOf('this-browser').finally(() =>
+            navigate(paths.signIn, { replace: true, state: { reason: 'signed-out' } }),
+          )
+        }}
+      >
+        {t.signOut}
+      </button>
+    </nav>
+  )
+}

@@ -1,0 +1,35 @@
+import type { Ref } from 'react'
+import { useMessages } from '@/lib/i18n'
+import { problemField, type AuthProblem } from '../lib/classify-auth-error'
+import { authErrorMessages, describeProblem } from '../messages/auth-error-messages'
+
+/**
+ * The form's message for a problem no single field owns (too many attempts,
+ * network, misconfiguration). Announced, and focusable so focus can move here.
+ * A misconfiguration also says which setting to fix, for whoever deployed.
+ */
+export function FormAlert({
+  problem,
+  ref,
+}: {
+  problem: AuthProblem | undefined
+  ref: Ref<HTMLDivElement>
+}) {
+  const t = useMessages(authErrorMessages)
+  const shown = problem && !problemField(problem) ? describeProblem(t, problem) : undefined
+  return (
+    <div ref={ref} tabIndex={-1} className="form-alert-slot">
+      {shown && (
+        <div role="alert" className="form-alert">
+          <p>{shown.text}</p>
+          {shown.fix && (
+            <details className="deployer-fix">
+              <summary>{t.forDeployers}</summary>
+              <p>{shown.fix}</p>
+            </details>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

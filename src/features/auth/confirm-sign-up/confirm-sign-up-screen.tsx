@@ -1,0 +1,107 @@
+import { useState } from 'react'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import { paths } from '@/config/paths'
+import { confirmSignUpCode, signInWithPassword } from '@/lib/auth'
+import { useMessages } from '@/lib/i18n'
+import { AuthPage, SubmitButton } from '../components/auth-page'
+import { FormAlert } from '../components/form-alert'
+import { GuestOnly } from '../components/guest-only'
+import { TextField } from '../components/text-field'
+import { readAuthState, type AuthLocationState } from '../lib/auth-location-state'
+import { withNext } from '../lib/next-path'
+import { takeHeldPassword } from '../lib/pending-sign-in'
+import { checkFields, useAuthForm } from '../lib/use-auth-form'
+import { formMessages } from '../messages/form-messages'
+import { confirmSignUpMessages } from './confirm-sign-up-messages'
+import { ResendCodeButton } from './resend-code-button'
+
+export function ConfirmSignUpScreen() {
+  return (
+    <GuestOnly>
+      <ConfirmSignUpForm />
+    </GuestOnly>
+  )
+}
+
+function ConfirmSignUpForm() {
+  const t = useMessages(confirmSignUpMessages)
+  const f = useMessages(formMessages)
+  const location = useLocation()
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const next = params.get('next')
+  const state = readAuthState(location.state)
+  const [email, setEmail] = useState(state.email ?? '')
+  const [code, setCode] = useState('')
+  const { alertRef, formRef, pending, problem, submit } = useAuthForm('confirm')
+  const knownEmail = state.email
+
+  const onSubmit = () =>
+    submit(
+      async () => {
+        const address = email.trim()
+        const result = await confirmSignUpCode(address, code.trim())
+        if (result === 'signed-in') return // <GuestOnly> sends the user on
+        const held = takeHeldPassword(address)
+        if (held) {
+          await signInWithPassword(address, held)
+          return
+        }
+        const to: AuthLocationState = { email: address, notice: 'confirmed' }
+        navigate(withNext(paths.signIn, next), { state: to, replace: true })
+      },
+      () => checkFields({ email, code }),
+    )
+
+  return (
+    <AuthPage title={t.title}>
+      <p>
+        {knownEmail
+          ? state.codeResent
+            ? t.notConfirmedYet(knownEmail)
+            : t.sentTo(knownEmail)
+          : t.askEmail}
+      </p>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void onSubmit()
+        }}
+      >
+        <FormAlert ref={alertRef} problem={problem} />
+        {!knownEmail && (
+          <TextField
+            name="email"
+            label={f.email}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            value={email}
+            onChange={setEmail}
+            problem={problem}
+          />
+        )}
+        <TextField
+          name="code"
+          label={t.code}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          value={code}
+          onChange={setCode}
+          problem={problem}
+        />
+        <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
+      </form>
+      <ResendCodeButton email={email.trim()} />
+      {problem?.kind === 'already-confirmed' && (
+        <p>
+          <Link to={withNext(paths.signIn, next)} state={{ email: email.trim() }}>
+            {t.signIn}
+          </Link>
+        </p>
+      )}
+    </AuthPage>
+  )
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react'
+import { Link, useLocation, useSearchParams } from 'react-router-dom'
+import { paths } from '@/config/paths'
+import { requestPasswordReset } from '@/lib/auth'
+import { useMessages } from '@/lib/i18n'
+import { AuthPage, SubmitButton } from '../components/auth-page'
+import { FormAlert } from '../components/form-alert'
+import { GuestOnly } from '../components/guest-only'
+import { TextField } from '../components/text-field'
+import { readAuthState } from '../lib/auth-location-state'
+import { withNext } from '../lib/next-path'
+import { checkFields, useAuthForm } from '../lib/use-auth-form'
+import { formMessages } from '../messages/form-messages'
+import { forgotPasswordMessages } from './forgot-password-messages'
+import { ResetPasswordForm } from './reset-password-form'
+
+export function ForgotPasswordScreen() {
+  return (
+    <GuestOnly>
+      <ForgotPassword />
+    </GuestOnly>
+  )
+}
+
+function ForgotPassword() {
+  const t = useMessages(forgotPasswordMessages)
+  const f = useMessages(formMessages)
+  const location = useLocation()
+  const [params] = useSearchParams()
+  const next = params.get('next')
+  const [email, setEmail] = useState(readAuthState(location.state).email ?? '')
+  const [codeSentTo, setCodeSentTo] = useState<string>()
+  const { alertRef, formRef, pending, problem, submit } = useAuthForm('reset')
+
+  if (codeSentTo) {
+    return (
+      <AuthPage title={t.resetTitle} stepKey="reset">
+        <p>{t.sentTo(codeSentTo)}</p>
+        <ResetPasswordForm email={codeSentTo} next={next} />
+        <p>
+          <button type="button" className="button-link" onClick={() => setCodeSentTo(undefined)}>
+            {t.otherEmail}
+          </button>
+        </p>
+      </AuthPage>
+    )
+  }
+
+  const onSubmit = () =>
+    submit(
+      async () => {
+        const address = email.trim()
+        try {
+          await requestPasswordReset(address)
+        } catch (error) {
+          // Don't reveal whether an account exists: go on as if a code were sent.
+          if (!(error instanceof Error && error.name === 'UserNotFoundException')) throw error
+        }
+        setCodeSentTo(address)
+      },
+      () => checkFields({ email }),
+    )
+
+  return (
+    <AuthPage title={t.title} stepKey="request">
+      <p>{t.intro}</p>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void onSubmit()
+        }}
+      >
+        <FormAlert ref={alertRef} problem={problem} />
+        <TextField
+          name="email"
+          label={f.email}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          value={email}
+          onChange={setEmail}
+          problem={problem}
+        />
+        <SubmitButton pending={pending} label={t.send} busyLabel={t.sending} />
+      </form>
+      <p>
+        <Link to={withNext(paths.signIn, next)}>{t.back}</Link>
+      </p>
+    </AuthPage>
+  )
+}

@@ -1,0 +1,101 @@
+/**
+ * Turns what Amplify throws (Cognito's error type in `name`, its text in
+ * `message`) into the problem a user or a deployer must fix, and the field it
+ * concerns. The messages themselves live in `messages/auth-error-messages.ts`.
+ */
+
+export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'number' | 'symbol'
+
+export type AuthField = 'email' | 'password' | 'newPassword' | 'code'
+
+export type AuthProblem =
+  | { kind: 'missing'; field: AuthField }
+  | { kind: 'wrong-credentials'; field: 'password' }
+  | { kind: 'wrong-current-password'; field: 'password' }
+  | { kind: 'too-many-attempts' }
+  | { kind: 'account-exists'; field: 'email' }
+  | { kind: 'invalid-email'; field: 'email' }
+  | { kind: 'weak-password'; field: 'password' | 'newPassword'; rule: PasswordRule | 'other' }
+  | { kind: 'wrong-code'; field: 'code' }
+  | { kind: 'expired-code'; field: 'code' }
+  | { kind: 'already-confirmed' }
+  | { kind: 'unverified-email'; field: 'email' }
+  | { kind: 'session-ended' }
+  | { kind: 'offline' }
+  | { kind: 'unreachable' }
+  | { kind: 'config-client-secret' }
+  | { kind: 'config-auth-flow' }
+  | { kind: 'config-client-id' }
+  | { kind: 'config-pool-id' }
+  | { kind: 'unknown'; name: string }
+
+/** Which form asked: the same Cognito error means different things on different forms. */
+export type AuthAction = 'sign-in' | 'sign-up' | 'confirm' | 'reset' | 'change-password' | 'account'
+
+const RULES: [RegExp, PasswordRule][] = [
+  [/long enough|length/i, 'length'],
+  [/lowercase/i, 'lowercase'],
+  [/uppercase/i, 'uppercase'],
+  [/numeric|number|digit/i, 'number'],
+  [/symbol|special/i, 'symbol'],
+]
+
+export function classifyAuthError(error: unknown, action: AuthAction): AuthProblem {
+  const name = error instanceof Error ? error.name : ''
+  const message = error instanceof Error ? error.message : String(error)
+  const passwordField =
+    action === 'change-password' || action === 'reset' ? 'newPassword' : 'password'
+
+  switch (name) {
+    case 'NotAuthorizedException':
+      if (/secret hash/i.test(message)) return { kind: 'config-client-secret' }
+      if (/attempts exceeded/i.test(message)) return { kind: 'too-many-attempts' }
+      if (/cannot be confirmed/i.test(message)) return { kind: 'already-confirmed' }
+      if (/access token|refresh token/i.test(message)) return { kind: 'session-ended' }
+      if (action === 'change-password') return { kind: 'wrong-current-password', field: 'password' }
+      return { kind: 'wrong-credentials', field: 'password' }
+    case 'UserNotFoundException':
+      // Never say whether an account exists: the same answer as a wrong password.
+      if (action === 'confirm' || action === 'reset') return { kind: 'wrong-code', field: 'code' }
+      return { kind: 'wrong-credentials', field: 'password' }
+    case 'UsernameExistsException':
+    case 'AliasExistsException':
+      return { kind: 'account-exists', field: 'email' }
+    case 'InvalidPasswordException': {
+      const rule = RULES.find(([pattern]) => pattern.test(message))?.[1] ?? 'other'
+      return { kind: 'weak-password', field: passwordField, rule }
+    }
+    case 'CodeMismatchException':
+      return { kind: 'wrong-code', field: 'code' }
+    case 'ExpiredCodeException':
+      return { kind: 'expired-code', field: 'code' }
+    case 'LimitExceededException':
+    case 'TooManyRequestsException':
+    case 'TooManyFailedAttemptsException':
+      return { kind: 'too-many-attempts' }
+    case 'ResourceNotFoundException':
+      if (/client/i.test(message)) return { kind: 'config-client-id' }
+      return { kind: 'config-pool-id' }
+    case 'InvalidParameterException':
+      if (/flow not enabled/i.test(message)) return { kind: 'config-auth-flow' }
+      if (/already confirmed/i.test(message)) return { kind: 'already-confirmed' }
+      if (/registered\/verified email/i.test(message)) {
+        return { kind: 'unverified-email', field: 'email' }
+      }
+      if (/email/i.test(message)) return { kind: 'invalid-email', field: 'email' }
+      return { kind: 'unknown', name }
+    case 'UserAlreadyAuthenticatedException':
+      return { kind: 'unknown', name }
+    case 'NetworkError':
+      return globalThis.navigator?.onLine === false ? { kind: 'offline' } : { kind: 'unreachable' }
+  }
+  // An answer that isn't a Cognito error at all (an HTML page, a proxy's 404):
+  // the endpoint points somewhere other than Cognito.
+  if (name && !name.endsWith('Exception') && name !== 'Error') return { kind: 'unreachable' }
+  return { kind: 'unknown', name: name || 'Error' }
+}
+
+/** The field a problem belongs next to, if any. */
+export function problemField(problem: AuthProblem | undefined): AuthField | undefined {
+  return problem && 'field' in problem ? problem.field : undefined
+}

@@ -1,0 +1,31 @@
+import { lazy, Suspense, useState } from 'react'
+import { useMessages } from '@/lib/i18n'
+import { localModeMessages } from './local-mode-messages'
+import '../local-mode.css'
+
+const InboxPanel = lazy(() =>
+  import('./local-inbox-panel').then((module) => ({ default: module.LocalInboxPanel })),
+)
+
+/**
+ * Says the app runs against the local emulator, with a disclosure that shows
+ * the codes it "e-mailed". Rendered only under `if (env.localMode)`, so a
+ * production build drops it and the inbox panel's chunk.
+ */
+export function LocalModeBanner() {
+  const t = useMessages(localModeMessages)
+  const [open, setOpen] = useState(false)
+  return (
+    <aside className="local-mode-banner" aria-label={t.showInbox}>
+      <p>{t.banner}</p>
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>{t.showInbox}</summary>
+        {open && (
+          <Suspense fallback={null}>
+            <InboxPanel />
+          </Suspense>
+        )}
+      </details>
+    </aside>
+  )
+}

@@ -1,0 +1,151 @@
+import { defineMessages } from '@/lib/i18n'
+import type { AuthField, AuthProblem, PasswordRule } from '../lib/classify-auth-error'
+
+/** What the user (or, for a misconfiguration, whoever deployed the app) should do about each problem. */
+export const authErrorMessages = defineMessages({
+  en: {
+    missing: {
+      email: 'Enter your email address.',
+      password: 'Enter your password.',
+      newPassword: 'Enter a new password.',
+      code: 'Enter the code from the e-mail.',
+    } satisfies Record<AuthField, string>,
+    wrongCredentials:
+      'The email or password is wrong. Check both and try again, or reset your password.',
+    wrongCurrentPassword: 'Your current password is wrong. Type it again.',
+    tooManyAttempts: 'Too many attempts. Wait a few minutes, then try again.',
+    accountExists: 'An account with this email already exists. Sign in, or reset its password.',
+    invalidEmail: 'Enter an email address like name@example.com.',
+    weakPassword: {
+      length: 'The password needs at least 8 characters.',
+      lowercase: 'The password needs a lower-case letter (a–z).',
+      uppercase: 'The password needs an upper-case letter (A–Z).',
+      number: 'The password needs a digit (0–9).',
+      symbol: 'The password needs a symbol, such as ! @ # $ % or &.',
+      other: 'The password doesn’t meet the rules. Choose another one.',
+    } satisfies Record<PasswordRule | 'other', string>,
+    wrongCode: 'That code is wrong. Check the latest e-mail and type the code again.',
+    expiredCode: 'That code has expired. Ask for a new code and use it instead.',
+    alreadyConfirmed: 'This account is already confirmed. Sign in.',
+    unverifiedEmail:
+      'The password of this account can’t be reset because its email was never confirmed. Sign up again, or confirm the account first.',
+    sessionEnded: 'Your session has ended. Sign in again, then try once more.',
+    offline: 'You seem to be offline. Check your connection, then try again.',
+    unreachable:
+      'The sign-in service can’t be reached. Check your connection and try again in a moment.',
+    misconfigured:
+      'Sign-in isn’t set up correctly on this site, so this can’t work right now. Please tell whoever runs it.',
+    unknown: 'Something went wrong. Try again in a moment.',
+    forDeployers: 'For whoever deployed this app',
+    fix: {
+      clientSecret:
+        'The app client has a client secret, which a browser can’t keep. Create an app client without a secret (Cognito console → App integration → App clients) and set VITE_USER_POOL_CLIENT_ID to its id.',
+      authFlow:
+        'The sign-in flow this app uses is not enabled on the app client. Enable ALLOW_USER_SRP_AUTH (or ALLOW_USER_PASSWORD_AUTH) and ALLOW_REFRESH_TOKEN_AUTH in the app client’s authentication flows, or set VITE_AUTH_FLOW to a flow the client allows.',
+      clientId:
+        'The app client doesn’t exist in this user pool and region. Check VITE_USER_POOL_CLIENT_ID, and that VITE_USER_POOL_ID names the pool (and region) the client belongs to.',
+      poolId:
+        'The user pool doesn’t exist. Check VITE_USER_POOL_ID (its prefix is the region, e.g. us-east-2_AbC123xyz).',
+      endpoint:
+        'No Cognito answered at the configured endpoint. Check VITE_COGNITO_ENDPOINT (unset means the region of VITE_USER_POOL_ID), the network, and that the Content-Security-Policy’s connect-src allows it.',
+    },
+  },
+  ja: {
+    missing: {
+      email: 'メールアドレスを入力してください。',
+      password: 'パスワードを入力してください。',
+      newPassword: '新しいパスワードを入力してください。',
+      code: 'メールに記載されたコードを入力してください。',
+    },
+    wrongCredentials:
+      'メールアドレスまたはパスワードが違います。両方を確かめてもう一度試すか、パスワードを再設定してください。',
+    wrongCurrentPassword: '現在のパスワードが違います。もう一度入力してください。',
+    tooManyAttempts: '試行回数が多すぎます。数分待ってからもう一度試してください。',
+    accountExists:
+      'このメールアドレスのアカウントはすでにあります。サインインするか、パスワードを再設定してください。',
+    invalidEmail: 'name@example.com のような形式でメールアドレスを入力してください。',
+    weakPassword: {
+      length: 'パスワードは 8 文字以上にしてください。',
+      lowercase: 'パスワードに英小文字 (a–z) を入れてください。',
+      uppercase: 'パスワードに英大文字 (A–Z) を入れてください。',
+      number: 'パスワードに数字 (0–9) を入れてください。',
+      symbol: 'パスワードに記号 (! @ # $ % & など) を入れてください。',
+      other: 'パスワードが規則を満たしていません。別のパスワードにしてください。',
+    },
+    wrongCode: 'コードが違います。最新のメールを確認して、もう一度入力してください。',
+    expiredCode:
+      'コードの有効期限が切れています。新しいコードを送信して、そのコードを使ってください。',
+    alreadyConfirmed: 'このアカウントは確認済みです。サインインしてください。',
+    unverifiedEmail:
+      'このアカウントはメールアドレスが確認されていないため、パスワードを再設定できません。もう一度登録するか、先にアカウントを確認してください。',
+    sessionEnded: 'セッションが終了しました。もう一度サインインしてから、やり直してください。',
+    offline: 'オフラインのようです。接続を確認してから、もう一度試してください。',
+    unreachable:
+      'サインインサービスに接続できません。接続を確認して、少し待ってからもう一度試してください。',
+    misconfigured:
+      'このサイトのサインイン設定に誤りがあるため、現在ご利用いただけません。サイトの管理者にお知らせください。',
+    unknown: '問題が発生しました。少し待ってからもう一度試してください。',
+    forDeployers: 'このアプリをデプロイした方へ',
+    fix: {
+      clientSecret:
+        'アプリクライアントにクライアントシークレットがあります。ブラウザはシークレットを保持できません。シークレットなしのアプリクライアントを作成し (Cognito コンソール → アプリケーションの統合 → アプリクライアント)、その ID を VITE_USER_POOL_CLIENT_ID に設定してください。',
+      authFlow:
+        'このアプリが使う認証フローがアプリクライアントで有効になっていません。アプリクライアントの認証フローで ALLOW_USER_SRP_AUTH (または ALLOW_USER_PASSWORD_AUTH) と ALLOW_REFRESH_TOKEN_AUTH を有効にするか、VITE_AUTH_FLOW をクライアントが許可するフローに設定してください。',
+      clientId:
+        'このユーザープールとリージョンにアプリクライアントがありません。VITE_USER_POOL_CLIENT_ID と、VITE_USER_POOL_ID がクライアントの属するプール (とリージョン) を指しているかを確認してください。',
+      poolId:
+        'ユーザープールが存在しません。VITE_USER_POOL_ID を確認してください (先頭はリージョンです。例: us-east-2_AbC123xyz)。',
+      endpoint:
+        '設定されたエンドポイントで Cognito が応答しません。VITE_COGNITO_ENDPOINT (未設定なら VITE_USER_POOL_ID のリージョン)、ネットワーク、Content-Security-Policy の connect-src を確認してください。',
+    },
+  },
+})
+
+type Dictionary = (typeof authErrorMessages)['en']
+
+/** The message for a problem, and for a misconfiguration the setting to fix. */
+export function describeProblem(
+  t: Dictionary,
+  problem: AuthProblem,
+): { text: string; fix?: string } {
+  switch (problem.kind) {
+    case 'missing':
+      return { text: t.missing[problem.field] }
+    case 'wrong-credentials':
+      return { text: t.wrongCredentials }
+    case 'wrong-current-password':
+      return { text: t.wrongCurrentPassword }
+    case 'too-many-attempts':
+      return { text: t.tooManyAttempts }
+    case 'account-exists':
+      return { text: t.accountExists }
+    case 'invalid-email':
+      return { text: t.invalidEmail }
+    case 'weak-password':
+      return { text: t.weakPassword[problem.rule] }
+    case 'wrong-code':
+      return { text: t.wrongCode }
+    case 'expired-code':
+      return { text: t.expiredCode }
+    case 'already-confirmed':
+      return { text: t.alreadyConfirmed }
+    case 'unverified-email':
+      return { text: t.unverifiedEmail }
+    case 'session-ended':
+      return { text: t.sessionEnded }
+    case 'offline':
+      return { text: t.offline }
+    case 'unreachable':
+      return { text: t.unreachable, fix: t.fix.endpoint }
+    case 'config-client-secret':
+      return { text: t.misconfigured, fix: t.fix.clientSecret }
+    case 'config-auth-flow':
+      return { text: t.misconfigured, fix: t.fix.authFlow }
+    case 'config-client-id':
+      return { text: t.misconfigured, fix: t.fix.clientId }
+    case 'config-pool-id':
+      return { text: t.misconfigured, fix: t.fix.poolId }
+    case 'unknown':
+      return { text: t.unknown }
+  }
+}

@@ -1,0 +1,46 @@
+import type { SessionEndReason } from '@/lib/auth'
+import { defineMessages } from '@/lib/i18n'
+
+export const signInMessages = defineMessages({
+  en: {
+    title: 'Sign in',
+    submit: 'Sign in',
+    busy: 'Signing in…',
+    forgot: 'Forgot your password?',
+    noAccount: 'New here?',
+    signUp: 'Create an account',
+    confirmed: 'Your account is confirmed. Sign in to continue.',
+    passwordReset: 'Your password is changed. Sign in with the new password.',
+    reasons: {
+      expired: 'Your session expired. Sign in again to go back to the page you were on.',
+      revoked:
+        'Your session was ended, for example by signing out everywhere. Sign in again to go back to the page you were on.',
+      'signed-out-elsewhere': 'You signed out in another tab. Sign in again to continue.',
+      'api-unauthorized':
+        'The server no longer accepts your session. Sign in again to go back to the page you were on.',
+      'signed-out': 'You are signed out.',
+      'account-deleted': 'Your account is deleted.',
+    } satisfies Record<SessionEndReason, string>,
+  },
+  ja: {
+    title: 'サインイン',
+    submit: 'サインイン',
+    busy: 'サインインしています…',
+    forgot: 'パスワードをお忘れですか?',
+    noAccount: '初めてですか?',
+    signUp: 'アカウントを作成',
+    confirmed: 'アカウントが確認されました。サインインして続けてください。',
+    passwordReset: 'パスワードを変更しました。新しいパスワードでサインインしてください。',
+    reasons: {
+      expired: 'セッションの有効期限が切れました。もう一度サインインすると、元のページに戻ります。',
+      revoked:
+        'セッションが終了しました (すべての端末からのサインアウトなど)。もう一度サインインすると、元のページに戻ります。',
+      'signed-out-elsewhere':
+        '別のタブでサインアウトしました。続けるにはもう一度サインインしてください。',
+      'api-unauthorized':
+        'サーバーがセッションを受け付けなくなりました。もう一度サインインすると、元のページに戻ります。',
+      'signed-out': 'サインアウトしました。',
+      'account-deleted': 'アカウントを削除しました。',
+    },
+  },
+})

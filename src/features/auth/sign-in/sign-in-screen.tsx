@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import { paths } from '@/config/paths'
+import { resendConfirmationCode, signInWithPassword } from '@/lib/auth'
+import { useMessages } from '@/lib/i18n'
+import { AuthPage, SubmitButton } from '../components/auth-page'
+import { FormAlert } from '../components/form-alert'
+import { GuestOnly } from '../components/guest-only'
+import { PasswordField } from '../components/password-field'
+import { TextField } from '../components/text-field'
+import { readAuthState, type AuthLocationState } from '../lib/auth-location-state'
+import { withNext } from '../lib/next-path'
+import { holdPasswordForConfirmation } from '../lib/pending-sign-in'
+import { checkFields, useAuthForm } from '../lib/use-auth-form'
+import { formMessages } from '../messages/form-messages'
+import { signInMessages } from './sign-in-messages'
+
+export function SignInScreen() {
+  return (
+    <GuestOnly>
+      <SignInForm />
+    </GuestOnly>
+  )
+}
+
+function SignInForm() {
+  const t = useMessages(signInMessages)
+  const f = useMessages(formMessages)
+  const location = useLocation()
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const next = params.get('next')
+  const state = readAuthState(location.state)
+  const [email, setEmail] = useState(state.email ?? '')
+  const [password, setPassword] = useState('')
+  const { alertRef, formRef, pending, problem, submit } = useAuthForm('sign-in')
+
+  const notice =
+    state.notice === 'confirmed'
+      ? t.confirmed
+      : state.notice === 'password-reset'
+        ? t.passwordReset
+        : state.reason && t.reasons[state.reason]
+
+  const onSubmit = () =>
+    submit(
+      async () => {
+        const address = email.trim()
+        const result = await signInWithPassword(address, password)
+        // Signed in: <GuestOnly> now sends the user on to `next`.
+        if (result === 'confirm-sign-up') {
+          await resendConfirmationCode(address)
+          holdPasswordForConfirmation(address, password)
+          const to: AuthLocationState = { email: address, codeResent: true }
+          navigate(withNext(paths.confirmSignUp, next), { state: to })
+        }
+      },
+      () => checkFields({ email, password }),
+    )
+
+  return (
+    <AuthPage title={t.title}>
+      {notice && (
+        <p role="status" className="auth-notice">
+          {notice}
+        </p>
+      )}
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void onSubmit()
+        }}
+      >
+        <FormAlert ref={alertRef} problem={problem} />
+        <TextField
+          name="email"
+          label={f.email}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={setEmail}
+          problem={problem}
+        />
+        <PasswordField
+          label={f.password}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          problem={problem}
+        />
+        <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
+      </form>
+      <p>
+        <Link to={withNext(paths.forgotPassword, next)} state={{ email: email.trim() }}>
+          {t.forgot}
+        </Link>
+      </p>
+      <p>
+        {t.noAccount} <Link to={withNext(paths.signUp, next)}>{t.signUp}</Link>
+      </p>
+    </AuthPage>
+  )
+}

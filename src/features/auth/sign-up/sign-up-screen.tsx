@@ -1,0 +1,82 @@
+import { useState } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import { paths } from '@/config/paths'
+import { signUpWithEmail } from '@/lib/auth'
+import { useMessages } from '@/lib/i18n'
+import { AuthPage, SubmitButton } from '../components/auth-page'
+import { FormAlert } from '../components/form-alert'
+import { GuestOnly } from '../components/guest-only'
+import { PasswordField } from '../components/password-field'
+import { TextField } from '../components/text-field'
+import type { AuthLocationState } from '../lib/auth-location-state'
+import { withNext } from '../lib/next-path'
+import { checkFields, useAuthForm } from '../lib/use-auth-form'
+import { formMessages } from '../messages/form-messages'
+import { signUpMessages } from './sign-up-messages'
+
+export function SignUpScreen() {
+  return (
+    <GuestOnly>
+      <SignUpForm />
+    </GuestOnly>
+  )
+}
+
+function SignUpForm() {
+  const t = useMessages(signUpMessages)
+  const f = useMessages(formMessages)
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const next = params.get('next')
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const { alertRef, formRef, pending, problem, submit } = useAuthForm('sign-up')
+
+  const onSubmit = () =>
+    submit(
+      async () => {
+        const address = email.trim()
+        await signUpWithEmail(address, password)
+        const to: AuthLocationState = { email: address }
+        navigate(withNext(paths.confirmSignUp, next), { state: to })
+      },
+      () => checkFields({ email, password }),
+    )
+
+  return (
+    <AuthPage title={t.title}>
+      <p>{t.intro}</p>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void onSubmit()
+        }}
+      >
+        <FormAlert ref={alertRef} problem={problem} />
+        <TextField
+          name="email"
+          label={f.email}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={setEmail}
+          problem={problem}
+        />
+        <PasswordField
+          label={t.password}
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          problem={problem}
+        />
+        <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
+      </form>
+      <p>
+        {t.haveAccount} <Link to={withNext(paths.signIn, next)}>{t.signIn}</Link>
+      </p>
+    </AuthPage>
+  )
+}
