@@ -1,6 +1,42 @@
-import type { Plugin } from 'vite'
+/**
+ * Mounts the local AWS on the app's own origin, under LOCAL_AWS_BASE_PATH,
+ * in `npm run dev` and in `vite preview` (vite.config.ts adds the plugin in
+ * local mode only). State persists in LOCAL_AWS_STATE_DIR (default .local-aws).
+ */
+import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
+import { LOCAL_AWS_BASE_PATH } from '../defaults.ts'
+import { fileStore } from '../file-store.ts'
+import { createLocalAws, type LocalAws } from '../local-aws.ts'
+import { serveWithLocalAws } from './node-http.ts'
 
-/** Placeholder until the emulator's Vite adapter lands: mounts nothing yet. */
+function middleware(localAws: LocalAws, logger: Logger): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    serveWithLocalAws(localAws, req, res).then(
+      (served) => served || next(),
+      (error: unknown) => {
+        logger.error(`[local-aws] ${error instanceof Error ? error.message : String(error)}`)
+        next(error)
+      },
+    )
+  }
+}
+
 export function localAwsPlugin(): Plugin {
-  return { name: 'local-aws' }
+  const mount = (server: ViteDevServer | PreviewServer) => {
+    const logger = server.config.logger
+    const stateDir = process.env.LOCAL_AWS_STATE_DIR ?? '.local-aws'
+    // A corrupt state file throws here: the server doesn't start, and says why.
+    const localAws = createLocalAws({
+      store: fileStore(stateDir),
+      basePath: LOCAL_AWS_BASE_PATH,
+      log: (line) => logger.info(line, { timestamp: true }),
+    })
+    logger.info(
+      `[local-aws] Cognito and the /projects API at ${LOCAL_AWS_BASE_PATH}, state in ${stateDir}`,
+    )
+    // Registered before Vite's own middlewares, so the SPA fallback never sees these paths.
+    server.middlewares.use(middleware(localAws, logger))
+    server.httpServer?.once('close', () => void localAws.close())
+  }
+  return { name: 'local-aws', configureServer: mount, configurePreviewServer: mount }
 }

@@ -1,0 +1,85 @@
+/**
+ * The local AWS as its own HTTP server, for the AWS CLI, curl or another app:
+ *   npm run local-aws -- --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory]
+ * Once listening it prints exactly one JSON line on stdout (endpoints and ids);
+ * everything else goes to stderr. Stops cleanly on SIGINT/SIGTERM.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parseArgs } from 'node:util'
+import { serveWithLocalAws } from './adapters/node-http.ts'
+import { fileStore } from './file-store.ts'
+import { createLocalAws } from './local-aws.ts'
+import { memoryStore } from './state.ts'
+
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4566' },
+      host: { type: 'string', default: '127.0.0.1' },
+      state: { type: 'string', default: process.env.LOCAL_AWS_STATE_DIR ?? '.local-aws' },
+      'in-memory': { type: 'boolean', default: false },
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `--port must be a number from 0 to 65535 (0 picks a free port), not "${values.port}"`,
+    )
+  }
+  return { port, host: values.host, stateDir: values.state, inMemory: values['in-memory'] }
+}
+
+function main() {
+  const { port, host, stateDir, inMemory } = options()
+  const localAws = createLocalAws({ store: inMemory ? memoryStore() : fileStore(stateDir), log })
+  const server = createServer((req, res) => {
+    serveWithLocalAws(localAws, req, res)
+      .then((served) => {
+        if (served) return
+        res.writeHead(404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: `Nothing here: ${req.method} ${req.url}` }))
+      })
+      .catch((error: unknown) => {
+        log(`[local-aws] ${error instanceof Error ? error.message : String(error)}`)
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: 'Internal error in the local AWS emulator' }))
+      })
+  })
+
+  server.on('error', (error) => {
+    log(`[local-aws] can't listen on ${host}:${port}: ${error.message}`)
+    process.exit(1)
+  })
+  server.listen(port, host, () => {
+    const address = server.address() as AddressInfo
+    const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
+    const origin = `http://${hostPart}:${address.port}`
+    process.stdout.write(`${JSON.stringify(localAws.config(origin))}\n`)
+    log(`[local-aws] listening on ${origin}, state ${inMemory ? 'in memory' : `in ${stateDir}`}`)
+  })
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log(`[local-aws] ${signal}: stopping`)
+    server.close()
+    server.closeAllConnections()
+    localAws.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+try {
+  main()
+} catch (error) {
+  log(`[local-aws] ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
