@@ -1,0 +1,53 @@
+import { screen } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { seedProjects, server } from '../../../tests/setup/local-aws'
+import { renderApp } from '../../../tests/setup/render-app'
+
+const PROJECTS_URL = 'http://localhost:3000/local-aws/dev_1/projects'
+const unauthorized = () => HttpResponse.json({ message: 'Unauthorized' }, { status: 401 })
+
+/** The API requests the app sends, with the token each one carried. */
+function watchApi() {
+  const tokens: (string | null)[] = []
+  server.events.on('request:start', ({ request }) => {
+    if (request.url === PROJECTS_URL) tokens.push(request.headers.get('authorization'))
+  })
+  return tokens
+}
+
+describe('/projects, signed in for real', () => {
+  beforeEach(() => {
+    // jsdom lays nothing out: give the virtualised list a height so it shows rows.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(640)
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(64)
+  })
+
+  it('lists the projects with one request carrying the IdToken raw', async () => {
+    await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
+    const tokens = watchApi()
+    renderApp({ route: '/projects', signedIn: true })
+    expect(await screen.findByText('Typing')).toBeInTheDocument()
+    expect(tokens).toHaveLength(1)
+    expect(tokens[0]).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
+  })
+
+  it('refreshes the token once when the API refuses it, and carries on', async () => {
+    await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
+    server.use(http.get(PROJECTS_URL, unauthorized, { once: true }))
+    const tokens = watchApi()
+    renderApp({ route: '/projects', signedIn: true })
+    expect(await screen.findByText('Typing')).toBeInTheDocument()
+    expect(tokens).toHaveLength(2)
+  })
+
+  it('sends the user to sign in, keeping their place, when the API keeps refusing', async () => {
+    server.use(http.get(PROJECTS_URL, unauthorized))
+    const tokens = watchApi()
+    const { router } = renderApp({ route: '/projects', signedIn: true })
+    expect(await screen.findByText(/The server no longer accepts your session/)).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/sign-in')
+    expect(router.state.location.search).toContain('projects')
+    expect(tokens).toHaveLength(2)
+  })
+})
