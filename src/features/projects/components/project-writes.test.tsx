@@ -141,9 +141,24 @@ describe('changing projects', () => {
     expect(within(list()).getByText('Main')).toBeInTheDocument()
     expect(await screen.findByText('Restored “Main”.')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Rename “Main”' })).toHaveFocus()
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
     expect(requests.map((r) => r.method)).toEqual(['GET', 'DELETE', 'POST'])
     expect(requests[1]?.body).toEqual({ 'project-id': 5 })
     expect(requests[2]?.body).toEqual({ 'project-id': 5, name: 'Main', 'is-default': true })
+  })
+
+  it('says so when Undo fails, and offers it again', async () => {
+    const { user } = renderProjectsPage()
+    await user.click(await screen.findByRole('button', { name: 'Delete “Typing”' }))
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(storedNames()).toEqual([]))
+    server.use(http.post(PROJECTS_URL, fail502, { once: true }))
+    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Could not restore “Typing”/)
+    expect(screen.getByText(/There are no projects yet/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(await screen.findByText('Restored “Typing”.')).toBeInTheDocument()
+    expect(projects()).toEqual([{ 'project-id': '200', name: 'Typing', 'is-default': false }])
   })
 
   it('puts a project back with a message when the delete fails', async () => {

@@ -46,7 +46,7 @@ export function ProjectsPage() {
       <title>{t.title}</title>
       <h1 id="projects-title">{t.title}</h1>
       <p className="intro">{t.intro}</p>
-      <StatusRegion notice={page.notice} deleted={page.deleted} onUndo={page.undo} />
+      <StatusRegion notice={page.notice} onUndo={page.undo} />
       {query.isPending ? (
         <p role="status" className="loading">
           {t.loading}

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react'
 import { useMessages } from '@/lib/i18n'
-import type { Project } from '../api/parse-projects'
 import { actionMessages } from './action-messages'
 import type { Notice } from './use-project-actions'
 
@@ -9,26 +8,18 @@ import type { Notice } from './use-project-actions'
  * alerts. Both regions are always in the page so screen readers announce
  * every change of their text. After a delete, focus moves to Undo.
  */
-export function StatusRegion({
-  notice,
-  deleted,
-  onUndo,
-}: {
-  notice: Notice | null
-  deleted: Project | null
-  onUndo: () => void
-}) {
+export function StatusRegion({ notice, onUndo }: { notice: Notice | null; onUndo: () => void }) {
   const t = useMessages(actionMessages)
   const undoRef = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (deleted) undoRef.current?.focus()
-  }, [deleted])
+    if (notice?.tone === 'success' && notice.undo) undoRef.current?.focus()
+  }, [notice])
 
   return (
     <div className="status-area">
       <div role="status" className="notice notice-success" hidden={notice?.tone !== 'success'}>
         {notice?.tone === 'success' && <span dir="auto">{notice.text}</span>}
-        {notice?.tone === 'success' && deleted && (
+        {notice?.tone === 'success' && notice.undo && (
           <button type="button" ref={undoRef} onClick={onUndo}>
             {t.undo}
           </button>
@@ -36,7 +27,7 @@ export function StatusRegion({
       </div>
       <div role="alert" className="notice notice-error" hidden={notice?.tone !== 'error'}>
         {notice?.tone === 'error' && <span dir="auto">{notice.text}</span>}
-        {notice?.tone === 'error' && deleted && (
+        {notice?.tone === 'error' && notice.undo && (
           <button type="button" onClick={onUndo}>
             {t.undo}
           </button>

@@ -24,6 +24,8 @@ function settle<V>(
 export interface Notice {
   tone: 'success' | 'error'
   text: string
+  /** A deleted project this notice offers to bring back (Undo). */
+  undo?: Project
 }
 
 /**
@@ -41,8 +43,6 @@ export function useProjectActions() {
   const [confirming, setConfirming] = useState<number | null>(null)
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
-  /** The last deleted project, offered back by the Undo button. */
-  const [deleted, setDeleted] = useState<Project | null>(null)
   const clearFocus = useCallback(() => setFocusRequest(null), [])
   const fail = (text: (reason: string) => string) => (error: unknown) =>
     setNotice({ tone: 'error', text: text(describeError(error, errors)) })
@@ -89,14 +89,12 @@ export function useProjectActions() {
     },
     confirmDelete: (project) => {
       setConfirming(null)
-      setDeleted(project)
-      setNotice({ tone: 'success', text: t.deleted(shortName(project.name)) })
+      setNotice({ tone: 'success', text: t.deleted(shortName(project.name)), undo: project })
       settle(
         remove.mutateAsync,
         { type: 'delete', project },
         {
           onError: (error) => {
-            setDeleted((current) => (current === project ? null : current))
             fail((reason) => t.deleteFailed(shortName(project.name), reason))(error)
             setFocusRequest({ id: project.id, target: 'delete' })
           },
@@ -106,19 +104,21 @@ export function useProjectActions() {
   }
 
   const undo = () => {
-    if (!deleted) return
-    const project = deleted
-    setDeleted(null)
+    const project = notice?.undo
+    if (!project) return
+    setNotice(null)
     setFocusRequest({ id: project.id, target: 'rename' })
     settle(
       create.mutateAsync,
       { type: 'create', project },
       {
         onSuccess: () => setNotice({ tone: 'success', text: t.restored(shortName(project.name)) }),
-        onError: (error) => {
-          setDeleted(project) // offer Undo again
-          fail((reason) => t.restoreFailed(shortName(project.name), reason))(error)
-        },
+        onError: (error) =>
+          setNotice({
+            tone: 'error',
+            text: t.restoreFailed(shortName(project.name), describeError(error, errors)),
+            undo: project, // offer Undo again
+          }),
       },
     )
   }
@@ -138,5 +138,5 @@ export function useProjectActions() {
     )
   }
 
-  return { modeOf, actions, focusRequest, clearFocus, notice, deleted, undo, createProject }
+  return { modeOf, actions, focusRequest, clearFocus, notice, undo, createProject }
 }
