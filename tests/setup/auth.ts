@@ -3,7 +3,8 @@
  * through src/lib/auth.ts exactly as the sign-in screen does (SRP by default).
  */
 import { forgetSessionState, signInWithPassword } from '@/lib/auth'
-import { createUser } from './local-aws.ts'
+import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
+import { cognito, createUser, latestCode } from './local-aws.ts'
 
 /** Meets the pool's default policy (length, cases, digit, symbol). */
 export const TEST_PASSWORD = 'Sunny-Day-42'
@@ -20,11 +21,29 @@ export interface TestUser {
   password: string
 }
 
+/**
+ * A user who signed up and confirmed the e-mailed code, as a real one does, so
+ * their email is verified (AdminConfirmSignUp alone leaves it unverified, and
+ * Cognito then refuses to reset the password).
+ */
+export async function createVerifiedUser({
+  email = testEmail(),
+  password = TEST_PASSWORD,
+}: Partial<TestUser> = {}): Promise<TestUser> {
+  await createUser({ email, password, confirmed: false })
+  await cognito('ConfirmSignUp', {
+    ClientId: DEFAULT_CLIENT_ID,
+    Username: email,
+    ConfirmationCode: latestCode(email),
+  })
+  return { email, password }
+}
+
 export async function signInTestUser({
   email = testEmail(),
   password = TEST_PASSWORD,
 }: Partial<TestUser> = {}): Promise<TestUser> {
-  await createUser({ email, password, confirmed: true })
+  await createVerifiedUser({ email, password })
   forgetSessionState()
   const result = await signInWithPassword(email, password)
   if (result !== 'signed-in') throw new Error(`signInTestUser: ${email} was not signed in`)

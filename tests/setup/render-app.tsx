@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
+import { configure, render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useEffect, useState, type ReactNode } from 'react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
@@ -7,6 +7,9 @@ import { AppProvider } from '@/app/provider'
 import { routes } from '@/app/router'
 import { forgetSessionState } from '@/lib/auth'
 import { signInTestUser, type TestUser } from './auth.ts'
+
+// Real SRP arithmetic runs in these tests: on a busy machine a step can take over a second.
+configure({ asyncUtilTimeout: 5000 })
 
 /** Renders its children once the test user is signed in. */
 function AfterSignIn({ ready, children }: { ready: Promise<unknown>; children: ReactNode }) {
