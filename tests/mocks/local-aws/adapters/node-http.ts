@@ -24,6 +24,11 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
 }
 
 async function send(response: Response, res: ServerResponse) {
+  // Vite's CORS middleware runs first and may have added its own headers; the
+  // emulator's answers carry exactly the CORS headers AWS sends (often none).
+  for (const name of res.getHeaderNames()) {
+    if (name.startsWith('access-control-') || name === 'vary') res.removeHeader(name)
+  }
   res.statusCode = response.status
   response.headers.forEach((value, name) => res.setHeader(name, value))
   res.end(Buffer.from(await response.arrayBuffer()))
