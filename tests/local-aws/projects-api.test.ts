@@ -134,20 +134,26 @@ describe('/projects over a real IdToken', () => {
 })
 
 describe('a malformed body', () => {
-  it.each([
-    ['POST', 'not json'],
-    ['POST', { 'project-id': '200', name: 'String id' }],
-    ['POST', { name: 'No id' }],
-    ['POST', [{ 'project-id': 1 }]],
-    ['POST', undefined],
-    ['PUT', { 'project-id': '200', name: 'Yoga' }],
-    ['PUT', { 'project-id': 200 }],
-    ['DELETE', { 'project-id': '200' }],
-  ])('%s %j answers 502 Internal server error and changes nothing', async (method, body) => {
+  // One test for all cases: each would otherwise pay for a user and a key pair of its own.
+  it('answers 502 Internal server error and changes nothing', async () => {
     await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
-    const response = await callProjects(method, { token, body })
-    expect(response.status).toBe(502)
-    expect(await response.text()).toBe('{"message": "Internal server error"}')
+    const cases: [string, unknown][] = [
+      ['POST', 'not json'],
+      ['POST', { 'project-id': '200', name: 'String id' }],
+      ['POST', { name: 'No id' }],
+      ['POST', [{ 'project-id': 1 }]],
+      ['POST', undefined],
+      ['PUT', { 'project-id': '200', name: 'Yoga' }],
+      ['PUT', { 'project-id': 200 }],
+      ['DELETE', { 'project-id': '200' }],
+    ]
+    for (const [method, body] of cases) {
+      const response = await callProjects(method, { token, body })
+      const label = `${method} ${JSON.stringify(body)}`
+      expect(response.status, label).toBe(502)
+      expect(await response.text(), label).toBe('{"message": "Internal server error"}')
+      expect(corsHeaders(response), label).toEqual({})
+    }
     expect(readable(projects())).toEqual([
       { 'project-id': 200, name: 'Typing', 'is-default': false },
     ])
