@@ -19,25 +19,25 @@ test('the projects screens pass axe in English and Japanese, and work by keyboar
   const list = page.getByRole('list', { name: 'Projects' })
 
   // Create two projects by keyboard alone, one with hostile content.
-  await page.getByLabel('Name').focus()
+  await page.getByRole('textbox', { name: 'Name', exact: true }).focus()
   await page.keyboard.type('مشروع 🧘 <b>bold</b>')
   await page.keyboard.press('Enter')
   await expect(list.getByText('مشروع 🧘 <b>bold</b>')).toBeVisible()
-  await page.keyboard.type('Yoga')
+  await page.keyboard.type('Stretching')
   await page.keyboard.press('Tab')
   await page.keyboard.press('Space') // the default checkbox
   await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('Enter')
-  await expect(list.getByText('Yoga', { exact: true })).toBeVisible()
+  await expect(list.getByText('Stretching', { exact: true })).toBeVisible()
   await expectNoViolations(page, 'list, en')
 
   // Rename by keyboard: focus the button, Enter opens the editor, Escape cancels.
-  await page.getByRole('button', { name: 'Rename “Yoga”' }).focus()
+  await page.getByRole('button', { name: 'Rename “Stretching”' }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('textbox', { name: 'New name for “Yoga”' })).toBeFocused()
+  await expect(page.getByRole('textbox', { name: 'New name for “Stretching”' })).toBeFocused()
   await expectNoViolations(page, 'renaming, en')
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('button', { name: 'Rename “Yoga”' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Rename “Stretching”' })).toBeFocused()
 
   // Delete by keyboard: Tab to Delete, confirm with Enter; focus lands on Undo.
   await page.keyboard.press('Tab')
@@ -48,13 +48,13 @@ test('the projects screens pass axe in English and Japanese, and work by keyboar
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused()
   await expectNoViolations(page, 'after a delete, en')
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('status').filter({ hasText: 'Restored “Yoga”.' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Restored “Stretching”.' })).toBeVisible()
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('日本語')
   await expect(page.getByRole('heading', { name: 'プロジェクト', level: 1 })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
   await expectNoViolations(page, 'list, ja')
-  await page.getByRole('button', { name: '「Yoga」を削除' }).click()
+  await page.getByRole('button', { name: '「Stretching」を削除' }).click()
   await expectNoViolations(page, 'confirming a delete, ja')
   await page.getByRole('button', { name: '残す' }).click()
 

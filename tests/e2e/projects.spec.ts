@@ -23,7 +23,7 @@ test('create, rename, delete, undo and delete again: one request each, in the co
     )
 
   // Create "Typing": the id is chosen for us, sent as a JSON number.
-  await page.getByLabel('Name').fill('Typing')
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Typing')
   let answered = settled('POST')
   await page.getByRole('button', { name: 'Create project' }).click()
   const list = page.getByRole('list', { name: 'Projects' })
