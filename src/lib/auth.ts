@@ -86,8 +86,18 @@ export function configureAuth(overrides: Partial<AuthSettings> = {}): void {
 }
 configureAuth()
 
-/** The settings in use, for diagnostics naming what to fix. */
-export const authSettings = (): Readonly<AuthSettings> => settings
+/** False when Cognito says the configured pool doesn't exist; undefined when it can't tell. */
+async function userPoolExists(): Promise<boolean | undefined> {
+  const region = settings.userPoolId.split('_')[0]
+  const endpoint = settings.cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com`
+  try {
+    const response = await fetch(`${endpoint}/${settings.userPoolId}/.well-known/jwks.json`)
+    if (response.ok) return true
+    return response.status === 404 || response.status === 400 ? false : undefined
+  } catch {
+    return undefined
+  }
+}
 
 // Set while this tab signs out, so Amplify's `signedOut` event isn't taken for another tab's.
 let signingOut = false
@@ -102,6 +112,15 @@ Hub.listen('auth', ({ payload }) => {
   } else if (payload.event === 'signedIn' || payload.event === 'tokenRefresh') {
     void checkSession()
   }
+})
+
+// Another tab signing in or out adds or removes the refresh token in localStorage.
+// Amplify relays this through Hub too; listening here as well doesn't depend on its internals.
+globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+  const prefix = `CognitoIdentityServiceProvider.${settings.userPoolClientId}.`
+  if (!event.key?.startsWith(prefix) || !event.key.endsWith('.refreshToken')) return
+  if (event.oldValue && !event.newValue) endSession('signed-out-elsewhere')
+  else if (event.newValue && !event.oldValue) void checkSession()
 })
 
 function endSession(reason: SessionEndReason) {
@@ -173,11 +192,25 @@ async function signOutQuietly() {
 export type SignInResult = 'signed-in' | 'confirm-sign-up'
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
-  const { nextStep } = await signIn({
-    username: email,
-    password,
-    options: { authFlowType: settings.authFlow },
-  })
+  let nextStep
+  try {
+    ;({ nextStep } = await signIn({
+      username: email,
+      password,
+      options: { authFlowType: settings.authFlow },
+    }))
+  } catch (error) {
+    // SRP with a wrong pool id fails like a wrong password: tell them apart by asking
+    // whether the pool exists (its public keys are published without authentication).
+    if (error instanceof Error && error.name === 'NotAuthorizedException') {
+      if ((await userPoolExists()) === false) {
+        throw Object.assign(new Error(`User pool ${settings.userPoolId} does not exist.`), {
+          name: 'ResourceNotFoundException',
+        })
+      }
+    }
+    throw error
+  }
   if (nextStep.signInStep === 'CONFIRM_SIGN_UP') return 'confirm-sign-up'
   if (nextStep.signInStep !== 'DONE') {
     throw Object.assign(new Error(`Unsupported sign-in step ${nextStep.signInStep}`), {
