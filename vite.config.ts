@@ -73,12 +73,15 @@ export default defineConfig(({ command, mode }) => {
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     server: {
       host: '127.0.0.1',
+      // Same-origin app: Vite's CORS headers would hide the real API's lack of them.
+      cors: false,
       // A real API allows no Authorization header cross-origin, so in development
       // the browser reaches it through this proxy on the app's own origin.
       proxy: apiProxy(env),
     },
     preview: {
       host: '127.0.0.1',
+      cors: false,
       headers: { 'Content-Security-Policy': contentSecurityPolicy(env) },
     },
     build: {
