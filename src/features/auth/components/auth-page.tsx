@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { preloadAuthFlows } from '@/lib/auth'
 import '../auth.css'
 
 /**
@@ -16,6 +17,7 @@ export function AuthPage({
   stepKey?: string
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
+  useEffect(preloadAuthFlows, [])
   useEffect(() => {
     headingRef.current?.focus()
   }, [stepKey])
