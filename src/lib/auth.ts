@@ -5,7 +5,19 @@
  * Cognito's error type); the auth feature turns them into messages.
  */
 import { Amplify } from 'aws-amplify'
-import { fetchAuthSession, signOut } from 'aws-amplify/auth'
+import {
+  autoSignIn,
+  confirmResetPassword,
+  confirmSignUp,
+  deleteUser,
+  fetchAuthSession,
+  resendSignUpCode,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+  updatePassword,
+} from 'aws-amplify/auth'
 import { Hub } from 'aws-amplify/utils'
 import { useSyncExternalStore } from 'react'
 import { env, type AppEnv } from '@/config/env'
@@ -52,18 +64,6 @@ export function forgetSessionState(): void {
 /** The session as the UI sees it; the first subscriber triggers the check of the stored one. */
 export function useSession(): Session {
   return useSyncExternalStore(subscribe, () => session)
-}
-
-/**
- * The calls only the auth screens make (sign-in with its SRP maths, sign-up, codes,
- * password changes) load with the first of them, keeping them out of the main chunk
- * that a returning signed-in user downloads.
- */
-const flows = () => import('aws-amplify/auth')
-
-/** Starts downloading the sign-in code while the user types. */
-export function preloadAuthFlows(): void {
-  void flows()
 }
 
 type AuthSettings = Pick<AppEnv, 'userPoolId' | 'userPoolClientId' | 'cognitoEndpoint' | 'authFlow'>
@@ -194,9 +194,7 @@ export type SignInResult = 'signed-in' | 'confirm-sign-up'
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
   let nextStep
   try {
-    ;({ nextStep } = await (
-      await flows()
-    ).signIn({
+    ;({ nextStep } = await signIn({
       username: email,
       password,
       options: { authFlowType: settings.authFlow },
@@ -225,9 +223,7 @@ export async function signInWithPassword(email: string, password: string): Promi
 
 /** Creates the account; the code goes to the email. The password is kept only by Amplify, for autoSignIn. */
 export async function signUpWithEmail(email: string, password: string): Promise<void> {
-  await (
-    await flows()
-  ).signUp({
+  await signUp({
     username: email,
     password,
     options: {
@@ -242,36 +238,32 @@ export async function confirmSignUpCode(
   email: string,
   code: string,
 ): Promise<'signed-in' | 'confirmed'> {
-  const { nextStep } = await (
-    await flows()
-  ).confirmSignUp({ username: email, confirmationCode: code })
+  const { nextStep } = await confirmSignUp({ username: email, confirmationCode: code })
   if (nextStep.signUpStep !== 'COMPLETE_AUTO_SIGN_IN') return 'confirmed'
-  const { nextStep: signInStep } = await (await flows()).autoSignIn()
+  const { nextStep: signInStep } = await autoSignIn()
   if (signInStep.signInStep !== 'DONE') return 'confirmed'
   await checkSession()
   return 'signed-in'
 }
 
 export async function resendConfirmationCode(email: string): Promise<void> {
-  await (await flows()).resendSignUpCode({ username: email })
+  await resendSignUpCode({ username: email })
 }
 
 export async function requestPasswordReset(email: string): Promise<void> {
-  await (await flows()).resetPassword({ username: email })
+  await resetPassword({ username: email })
 }
 
 export async function confirmPasswordReset(email: string, code: string, newPassword: string) {
-  await (
-    await flows()
-  ).confirmResetPassword({ username: email, confirmationCode: code, newPassword })
+  await confirmResetPassword({ username: email, confirmationCode: code, newPassword })
 }
 
 export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
-  await (await flows()).updatePassword({ oldPassword, newPassword })
+  await updatePassword({ oldPassword, newPassword })
 }
 
 export async function deleteAccount(): Promise<void> {
-  await (await flows()).deleteUser()
+  await deleteUser()
   setSession({ status: 'signed-out', reason: 'account-deleted' })
 }
 

@@ -1,5 +1,4 @@
 import { useEffect, useRef, type ReactNode } from 'react'
-import { preloadAuthFlows } from '@/lib/auth'
 import '../auth.css'
 
 /**
@@ -17,7 +16,6 @@ export function AuthPage({
   stepKey?: string
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
-  useEffect(preloadAuthFlows, [])
   useEffect(() => {
     headingRef.current?.focus()
   }, [stepKey])

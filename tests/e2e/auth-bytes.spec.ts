@@ -1,0 +1,103 @@
+import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
+import { expect, test } from './fixtures'
+
+const PASSWORD = 'Sunny-Day-42'
+
+/** Texts only the auth screens' code contains: if a chunk holds one, it is auth-screen code. */
+const AUTH_SCREEN_MARKERS = [
+  'Forgot your password?',
+  'Confirm your email',
+  'Choose a new password',
+  'Show password',
+  'one-time-code',
+]
+
+interface Asset {
+  url: string
+  body: Buffer
+}
+
+/** Records every JS and CSS file the page downloads. */
+function recordAssets(page: Page): Asset[] {
+  const assets: Asset[] = []
+  page.on('response', async (response) => {
+    const url = new URL(response.url())
+    if (!/\.(js|css)$/.test(url.pathname)) return
+    assets.push({ url: url.pathname, body: await response.body() })
+  })
+  return assets
+}
+
+/** Gzipped bytes (level 9, as a CDN would serve them) of the assets a production build would load. */
+function gzippedBytes(assets: Asset[]) {
+  // The local-mode banner exists only in emulator builds like this one.
+  const production = assets.filter((asset) => !asset.url.includes('/local-'))
+  return production.reduce((sum, asset) => sum + gzipSync(asset.body, { level: 9 }).length, 0)
+}
+
+test('a returning signed-in user on /projects downloads no auth-screen code', async ({
+  browser,
+  page,
+}) => {
+  const first = recordAssets(page)
+  await page.goto('/sign-in')
+  await expect(page.locator('h1')).toHaveText('Sign in')
+  await page.waitForLoadState('networkidle')
+  const signInBytes = gzippedBytes(first)
+  expect(first.some((asset) => asset.body.toString().includes('Forgot your password?'))).toBe(true)
+
+  const email = await signedUpUser(page)
+  await page.locator('input[name=email]').fill(email)
+  await page.locator('input[name=password]').fill(PASSWORD)
+  await page.locator('form button[type=submit]').click()
+  await expect(page).toHaveURL(/\/projects$/)
+
+  // A later visit: same stored session, empty cache.
+  const returning = await browser.newContext({ storageState: await page.context().storageState() })
+  const again = await returning.newPage()
+  const assets = recordAssets(again)
+  await again.goto('/projects')
+  await expect(again.getByRole('banner').getByText(email)).toBeVisible()
+  await again.waitForLoadState('networkidle')
+  const projectsBytes = gzippedBytes(assets)
+
+  const authCode = assets.filter((asset) =>
+    AUTH_SCREEN_MARKERS.some((marker) => asset.body.toString().includes(marker)),
+  )
+  expect(authCode.map((asset) => asset.url)).toEqual([])
+  await expect(again).toHaveURL(/\/projects$/)
+  await returning.close()
+
+  const report = `first visit to /sign-in: ${signInBytes} B gzipped JS+CSS; returning visit to /projects: ${projectsBytes} B`
+  test.info().annotations.push({ type: 'bytes', description: report })
+  console.log(report)
+})
+
+async function signedUpUser(page: Page): Promise<string> {
+  const email = `bytes-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
+  const call = (operation: string, body: object) =>
+    page.request.post('/local-aws', {
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+      },
+      data: JSON.stringify(body),
+    })
+  await call('SignUp', {
+    ClientId: DEFAULT_CLIENT_ID,
+    Username: email,
+    Password: PASSWORD,
+    UserAttributes: [{ Name: 'email', Value: email }],
+  })
+  const inbox = (await (
+    await page.request.get(`/local-aws/inbox?to=${encodeURIComponent(email)}`)
+  ).json()) as { code: string }[]
+  await call('ConfirmSignUp', {
+    ClientId: DEFAULT_CLIENT_ID,
+    Username: email,
+    ConfirmationCode: inbox.at(-1)?.code,
+  })
+  return email
+}
