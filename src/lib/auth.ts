@@ -99,13 +99,19 @@ async function userPoolExists(): Promise<boolean | undefined> {
   }
 }
 
+// The refresh errors after which Amplify clears the tokens: the session is over.
+const SESSION_REFUSED =
+  /^(NotAuthorized|TokenRevoked|UserNotFound|PasswordResetRequired|UserNotConfirmed|RefreshTokenReuse)/
+
 // Set while this tab signs out, so Amplify's `signedOut` event isn't taken for another tab's.
 let signingOut = false
 
 Hub.listen('auth', ({ payload }) => {
   if (payload.event === 'tokenRefresh_failure') {
-    const message = payload.data?.error?.message ?? ''
-    endSession(/revoked/i.test(message) ? 'revoked' : 'expired')
+    const { name = '', message = '' } = payload.data?.error ?? {}
+    // Only a refusal ends the session; Amplify keeps the tokens through network errors.
+    if (!SESSION_REFUSED.test(name)) return
+    endSession(/revoked|signed out|reuse/i.test(message) ? 'revoked' : 'expired')
   } else if (payload.event === 'signedOut' && !signingOut) {
     // Amplify relays another tab's sign-out through the storage event.
     endSession('signed-out-elsewhere')
@@ -134,7 +140,13 @@ export async function checkSession(): Promise<void> {
   try {
     tokens = (await fetchAuthSession()).tokens
   } catch {
-    tokens = undefined // a network failure during a refresh: treat as signed out for now
+    // A refresh that failed for a passing reason (network, throttling): Amplify keeps
+    // the tokens, so a signed-in user stays signed in and the next call tries again.
+    if (session.status === 'signed-in') {
+      scheduleRefresh(undefined, 30_000)
+      return
+    }
+    tokens = undefined
   }
   const email = tokens?.idToken?.payload.email
   if (tokens && typeof email === 'string') {
@@ -147,10 +159,10 @@ export async function checkSession(): Promise<void> {
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined
 /** Refreshes a minute before the access token expires, so an idle page notices a revoked session. */
-function scheduleRefresh(expiresAt: number | undefined) {
+function scheduleRefresh(expiresAt: number | undefined, retryIn?: number) {
   clearTimeout(refreshTimer)
-  if (!expiresAt) return
-  const delay = Math.max(expiresAt * 1000 - Date.now() - 60_000, 5_000)
+  if (!expiresAt && !retryIn) return
+  const delay = retryIn ?? Math.max((expiresAt ?? 0) * 1000 - Date.now() - 60_000, 5_000)
   refreshTimer = setTimeout(() => void checkSession(), Math.min(delay, 2 ** 31 - 1))
 }
 
@@ -200,6 +212,11 @@ export async function signInWithPassword(email: string, password: string): Promi
       options: { authFlowType: settings.authFlow },
     }))
   } catch (error) {
+    // Tokens left by a session this tab thought had ended: start afresh with the typed ones.
+    if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
+      await signOutQuietly()
+      return signInWithPassword(email, password)
+    }
     // SRP with a wrong pool id fails like a wrong password: tell them apart by asking
     // whether the pool exists (its public keys are published without authentication).
     if (error instanceof Error && error.name === 'NotAuthorizedException') {

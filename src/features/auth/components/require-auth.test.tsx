@@ -1,7 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLIENT_ID } from '../../../../tests/mocks/local-aws/defaults'
-import { cognito } from '../../../../tests/setup/local-aws'
+import { cognito, COGNITO_ENDPOINT, server } from '../../../../tests/setup/local-aws'
 import { renderApp } from '../../../../tests/setup/render-app'
 import { getIdToken, reportSessionExpired } from '@/lib/auth'
 
@@ -48,6 +49,17 @@ describe('the session', () => {
     await user.type(screen.getByLabelText('Password'), password)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
     expect(await screen.findByRole('heading', { name: 'Your account' })).toBeInTheDocument()
+  })
+
+  it('stays signed in when a refresh fails because the network is down', async () => {
+    renderApp({ route: '/account', signedIn: true })
+    await screen.findByRole('heading', { name: 'Your account' })
+    server.use(http.post(COGNITO_ENDPOINT, () => HttpResponse.error()))
+    await act(async () => {
+      await getIdToken({ forceRefresh: true })
+    })
+    expect(screen.getByRole('heading', { name: 'Your account' })).toBeInTheDocument()
+    expect(storedRefreshToken().value).not.toBe('')
   })
 
   it('ends when the API reports it expired, keeping the page to come back to', async () => {
