@@ -41,9 +41,27 @@ export default tseslint.config(
     },
   },
   {
-    // Product code never reaches into the test helpers or the emulator.
+    // Product code never reaches into the test helpers or the emulator, and calls
+    // Amplify only through src/lib/auth.ts (which loads auth-flows.ts lazily).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/**/*.test.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/lib/auth.ts', 'src/lib/auth-flows.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/tests/**'], message: 'Product code never imports test code.' },
+            {
+              group: ['aws-amplify', 'aws-amplify/*', '@aws-amplify/*', '**/auth-flows'],
+              message: 'Call Amplify through @/lib/auth.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/lib/auth.ts', 'src/lib/auth-flows.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/tests/**'] }],
     },

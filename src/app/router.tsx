@@ -4,11 +4,17 @@ import { RouteError } from '@/app/routes/route-error'
 import { NotFound } from '@/app/routes/not-found'
 import { paths } from '@/config/paths'
 import { RequireAuth } from '@/features/auth/components/require-auth'
+import { preloadAuthFlows } from '@/lib/auth'
 
 /**
  * Every screen but the shell is a lazy chunk, so a returning user who lands on
- * /projects downloads none of the sign-in and sign-up code.
+ * /projects downloads none of the sign-in and sign-up code. The auth screens
+ * load Amplify's sign-in code alongside their own, so a submit never waits for it.
  */
+function authScreen<Route>(load: () => Promise<Route>) {
+  return async () => (await Promise.all([load(), preloadAuthFlows()]))[0]
+}
+
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -18,15 +24,21 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { path: paths.home, element: <Navigate to={paths.projects} replace /> },
-          { path: paths.signIn, lazy: () => import('@/app/routes/sign-in') },
-          { path: paths.signUp, lazy: () => import('@/app/routes/sign-up') },
-          { path: paths.confirmSignUp, lazy: () => import('@/app/routes/confirm-sign-up') },
-          { path: paths.forgotPassword, lazy: () => import('@/app/routes/forgot-password') },
+          { path: paths.signIn, lazy: authScreen(() => import('@/app/routes/sign-in')) },
+          { path: paths.signUp, lazy: authScreen(() => import('@/app/routes/sign-up')) },
+          {
+            path: paths.confirmSignUp,
+            lazy: authScreen(() => import('@/app/routes/confirm-sign-up')),
+          },
+          {
+            path: paths.forgotPassword,
+            lazy: authScreen(() => import('@/app/routes/forgot-password')),
+          },
           {
             element: <RequireAuth />,
             children: [
               { path: paths.projects, lazy: () => import('@/app/routes/projects') },
-              { path: paths.account, lazy: () => import('@/app/routes/account') },
+              { path: paths.account, lazy: authScreen(() => import('@/app/routes/account')) },
             ],
           },
           { path: '*', element: <NotFound /> },

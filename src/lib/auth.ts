@@ -1,23 +1,12 @@
 /**
- * The only module that calls Amplify. It configures Amplify Auth from `env`,
- * keeps the session state the UI subscribes to, and wraps each Cognito call the
- * screens need. Errors are passed through as Amplify throws them (`name` is
+ * The only module the app calls Amplify through. It configures Amplify Auth
+ * from `env`, keeps the session state the UI subscribes to, and wraps each
+ * Cognito call the screens need. The sign-in and account-change calls live in
+ * `auth-flows.ts`, loaded on first use, so returning users never download them. Errors are passed through as Amplify throws them (`name` is
  * Cognito's error type); the auth feature turns them into messages.
  */
 import { Amplify } from 'aws-amplify'
-import {
-  autoSignIn,
-  confirmResetPassword,
-  confirmSignUp,
-  deleteUser,
-  fetchAuthSession,
-  resendSignUpCode,
-  resetPassword,
-  signIn,
-  signOut,
-  signUp,
-  updatePassword,
-} from 'aws-amplify/auth'
+import { fetchAuthSession, signOut } from 'aws-amplify/auth'
 import { Hub } from 'aws-amplify/utils'
 import { useSyncExternalStore } from 'react'
 import { env, type AppEnv } from '@/config/env'
@@ -201,16 +190,20 @@ async function signOutQuietly() {
   }
 }
 
+const loadFlows = () => import('./auth-flows')
+
+/** Starts loading the sign-in and account-change code; the auth routes call it with their chunk. */
+export async function preloadAuthFlows(): Promise<void> {
+  await loadFlows()
+}
+
 export type SignInResult = 'signed-in' | 'confirm-sign-up'
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
-  let nextStep
+  const flows = await loadFlows()
+  let step
   try {
-    ;({ nextStep } = await signIn({
-      username: email,
-      password,
-      options: { authFlowType: settings.authFlow },
-    }))
+    step = await flows.signInStep(email, password, settings.authFlow)
   } catch (error) {
     // Tokens left by a session this tab thought had ended: start afresh with the typed ones.
     if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
@@ -228,9 +221,9 @@ export async function signInWithPassword(email: string, password: string): Promi
     }
     throw error
   }
-  if (nextStep.signInStep === 'CONFIRM_SIGN_UP') return 'confirm-sign-up'
-  if (nextStep.signInStep !== 'DONE') {
-    throw Object.assign(new Error(`Unsupported sign-in step ${nextStep.signInStep}`), {
+  if (step === 'CONFIRM_SIGN_UP') return 'confirm-sign-up'
+  if (step !== 'DONE') {
+    throw Object.assign(new Error(`Unsupported sign-in step ${step}`), {
       name: 'UnsupportedSignInStep',
     })
   }
@@ -240,14 +233,7 @@ export async function signInWithPassword(email: string, password: string): Promi
 
 /** Creates the account; the code goes to the email. The password is kept only by Amplify, for autoSignIn. */
 export async function signUpWithEmail(email: string, password: string): Promise<void> {
-  await signUp({
-    username: email,
-    password,
-    options: {
-      userAttributes: { email },
-      autoSignIn: { authFlowType: settings.authFlow },
-    },
-  })
+  await (await loadFlows()).signUpStep(email, password, settings.authFlow)
 }
 
 /** Confirms the code; 'signed-in' when Amplify could sign in with the password given at sign-up. */
@@ -255,32 +241,34 @@ export async function confirmSignUpCode(
   email: string,
   code: string,
 ): Promise<'signed-in' | 'confirmed'> {
-  const { nextStep } = await confirmSignUp({ username: email, confirmationCode: code })
-  if (nextStep.signUpStep !== 'COMPLETE_AUTO_SIGN_IN') return 'confirmed'
-  const { nextStep: signInStep } = await autoSignIn()
-  if (signInStep.signInStep !== 'DONE') return 'confirmed'
+  const flows = await loadFlows()
+  if ((await flows.confirmSignUpStep(email, code)) !== 'COMPLETE_AUTO_SIGN_IN') return 'confirmed'
+  const { nextStep } = await flows.autoSignIn()
+  if (nextStep.signInStep !== 'DONE') return 'confirmed'
   await checkSession()
   return 'signed-in'
 }
 
 export async function resendConfirmationCode(email: string): Promise<void> {
-  await resendSignUpCode({ username: email })
+  await (await loadFlows()).resendSignUpCode({ username: email })
 }
 
 export async function requestPasswordReset(email: string): Promise<void> {
-  await resetPassword({ username: email })
+  await (await loadFlows()).resetPassword({ username: email })
 }
 
 export async function confirmPasswordReset(email: string, code: string, newPassword: string) {
-  await confirmResetPassword({ username: email, confirmationCode: code, newPassword })
+  await (
+    await loadFlows()
+  ).confirmResetPassword({ username: email, confirmationCode: code, newPassword })
 }
 
 export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
-  await updatePassword({ oldPassword, newPassword })
+  await (await loadFlows()).updatePassword({ oldPassword, newPassword })
 }
 
 export async function deleteAccount(): Promise<void> {
-  await deleteUser()
+  await (await loadFlows()).deleteUser()
   setSession({ status: 'signed-out', reason: 'account-deleted' })
 }
 
