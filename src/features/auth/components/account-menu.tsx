@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router-dom'
+import { Link, useLocation, useNavigate } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import { signOutOf, useSession } from '@/lib/auth'
 import { defineMessages, useMessages } from '@/lib/i18n'
@@ -13,9 +13,12 @@ const messages = defineMessages({
 export function AccountMenu() {
   const session = useSession()
   const navigate = useNavigate()
+  const { pathname } = useLocation()
   const t = useMessages(messages)
   if (session.status === 'checking') return null
   if (session.status === 'signed-out') {
+    // On the sign-in page itself, a link to it would only be noise.
+    if (pathname === paths.signIn) return null
     return (
       <Link to={paths.signIn} className="header-link">
         {t.signIn}
