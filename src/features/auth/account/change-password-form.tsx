@@ -2,10 +2,10 @@ import { useRef, useState } from 'react'
 import { changePassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { SubmitButton } from '../components/auth-page'
-import { FormAlert } from '../components/form-alert'
 import { PasswordField } from '../components/password-field'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { accountMessages } from './account-messages'
+import { AuthForm } from '../components/auth-form'
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useMessages(accountMessages)
@@ -28,15 +28,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     )
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void onSubmit()
-      }}
-    >
-      <FormAlert ref={alertRef} problem={problem} />
+    <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <PasswordField
         label={t.current}
@@ -57,6 +49,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <p ref={statusRef} role="status" className="auth-notice-inline">
         {changed ? t.changed : ''}
       </p>
-    </form>
+    </AuthForm>
   )
 }

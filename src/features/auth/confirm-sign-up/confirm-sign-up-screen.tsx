@@ -4,7 +4,6 @@ import { paths } from '@/config/paths'
 import { confirmSignUpCode, signInWithPassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { FormAlert } from '../components/form-alert'
 import { GuestOnly } from '../components/guest-only'
 import { TextField } from '../components/text-field'
 import { readAuthState, type AuthLocationState } from '../lib/auth-location-state'
@@ -14,6 +13,7 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { confirmSignUpMessages } from './confirm-sign-up-messages'
 import { ResendCodeButton } from './resend-code-button'
+import { AuthForm } from '../components/auth-form'
 
 export function ConfirmSignUpScreen() {
   return (
@@ -62,15 +62,7 @@ function ConfirmSignUpForm() {
             : t.sentTo(knownEmail)
           : t.askEmail}
       </p>
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void onSubmit()
-        }}
-      >
-        <FormAlert ref={alertRef} problem={problem} />
+      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
         {!knownEmail && (
           <TextField
             name="email"
@@ -93,7 +85,7 @@ function ConfirmSignUpForm() {
           problem={problem}
         />
         <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
-      </form>
+      </AuthForm>
       <ResendCodeButton email={email.trim()} />
       {problem?.kind === 'already-confirmed' && (
         <p>

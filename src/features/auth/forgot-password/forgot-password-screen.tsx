@@ -4,7 +4,6 @@ import { paths } from '@/config/paths'
 import { requestPasswordReset } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { FormAlert } from '../components/form-alert'
 import { GuestOnly } from '../components/guest-only'
 import { TextField } from '../components/text-field'
 import { readAuthState } from '../lib/auth-location-state'
@@ -13,6 +12,7 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { forgotPasswordMessages } from './forgot-password-messages'
 import { ResetPasswordForm } from './reset-password-form'
+import { AuthForm } from '../components/auth-form'
 
 export function ForgotPasswordScreen() {
   return (
@@ -64,15 +64,7 @@ function ForgotPassword() {
   return (
     <AuthPage title={t.title} stepKey="request">
       <p>{t.intro}</p>
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void onSubmit()
-        }}
-      >
-        <FormAlert ref={alertRef} problem={problem} />
+      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
         <TextField
           name="email"
           label={f.email}
@@ -84,7 +76,7 @@ function ForgotPassword() {
           problem={problem}
         />
         <SubmitButton pending={pending} label={t.send} busyLabel={t.sending} />
-      </form>
+      </AuthForm>
       <p>
         <Link to={withNext(paths.signIn, next)}>{t.back}</Link>
       </p>

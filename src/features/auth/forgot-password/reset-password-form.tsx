@@ -4,13 +4,13 @@ import { paths } from '@/config/paths'
 import { confirmPasswordReset } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { SubmitButton } from '../components/auth-page'
-import { FormAlert } from '../components/form-alert'
 import { PasswordField } from '../components/password-field'
 import { TextField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { forgotPasswordMessages } from './forgot-password-messages'
+import { AuthForm } from '../components/auth-form'
 
 /** The second step: the e-mailed code and a new password; then on to sign-in. */
 export function ResetPasswordForm({ email, next }: { email: string; next: string | null }) {
@@ -31,15 +31,7 @@ export function ResetPasswordForm({ email, next }: { email: string; next: string
     )
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void onSubmit()
-      }}
-    >
-      <FormAlert ref={alertRef} problem={problem} />
+    <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
       {/* Lets a password manager file the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <TextField
@@ -60,6 +52,6 @@ export function ResetPasswordForm({ email, next }: { email: string; next: string
         problem={problem}
       />
       <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
-    </form>
+    </AuthForm>
   )
 }

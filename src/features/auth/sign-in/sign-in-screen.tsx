@@ -4,7 +4,6 @@ import { paths } from '@/config/paths'
 import { resendConfirmationCode, signInWithPassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { FormAlert } from '../components/form-alert'
 import { GuestOnly } from '../components/guest-only'
 import { PasswordField } from '../components/password-field'
 import { TextField } from '../components/text-field'
@@ -14,6 +13,7 @@ import { holdPasswordForConfirmation } from '../lib/pending-sign-in'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { signInMessages } from './sign-in-messages'
+import { AuthForm } from '../components/auth-form'
 
 export function SignInScreen() {
   return (
@@ -65,15 +65,7 @@ function SignInForm() {
           {notice}
         </p>
       )}
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void onSubmit()
-        }}
-      >
-        <FormAlert ref={alertRef} problem={problem} />
+      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
         <TextField
           name="email"
           label={f.email}
@@ -92,7 +84,7 @@ function SignInForm() {
           problem={problem}
         />
         <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
-      </form>
+      </AuthForm>
       <p>
         <Link to={withNext(paths.forgotPassword, next)} state={{ email: email.trim() }}>
           {t.forgot}

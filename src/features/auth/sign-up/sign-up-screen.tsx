@@ -4,7 +4,6 @@ import { paths } from '@/config/paths'
 import { signUpWithEmail } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { FormAlert } from '../components/form-alert'
 import { GuestOnly } from '../components/guest-only'
 import { PasswordField } from '../components/password-field'
 import { TextField } from '../components/text-field'
@@ -13,6 +12,7 @@ import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { signUpMessages } from './sign-up-messages'
+import { AuthForm } from '../components/auth-form'
 
 export function SignUpScreen() {
   return (
@@ -46,15 +46,7 @@ function SignUpForm() {
   return (
     <AuthPage title={t.title}>
       <p>{t.intro}</p>
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void onSubmit()
-        }}
-      >
-        <FormAlert ref={alertRef} problem={problem} />
+      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
         <TextField
           name="email"
           label={f.email}
@@ -73,7 +65,7 @@ function SignUpForm() {
           problem={problem}
         />
         <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
-      </form>
+      </AuthForm>
       <p>
         {t.haveAccount} <Link to={withNext(paths.signIn, next)}>{t.signIn}</Link>
       </p>
