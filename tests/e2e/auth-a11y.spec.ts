@@ -1,9 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
 import { expect, test } from './fixtures'
-
-const PASSWORD = 'Sunny-Day-42'
+import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
 
 /** The screens, each reached as a user would, with a state worth checking (errors shown too). */
 const screens: { name: string; visit: (page: Page) => Promise<void> }[] = [
@@ -31,7 +29,7 @@ const screens: { name: string; visit: (page: Page) => Promise<void> }[] = [
   {
     name: 'account',
     visit: async (page) => {
-      const email = await signedUpUser(page)
+      const email = await createConfirmedUser(page.request, uniqueEmail('a11y'))
       await page.goto('/sign-in?next=%2Faccount')
       await page.locator('input[name=email]').fill(email)
       await page.locator('input[name=password]').fill(PASSWORD)
@@ -63,33 +61,4 @@ for (const language of ['en', 'ja'] as const) {
       }
     })
   }
-}
-
-async function signedUpUser(page: Page): Promise<string> {
-  const email = `a11y-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
-  const call = (operation: string, body: object) =>
-    page.request.post('/local-aws', {
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-      },
-      data: JSON.stringify(body),
-    })
-  await call('SignUp', {
-    ClientId: DEFAULT_CLIENT_ID,
-    Username: email,
-    Password: PASSWORD,
-    UserAttributes: [{ Name: 'email', Value: email }],
-  })
-  const inbox = (await (
-    await page.request.get(`/local-aws/inbox?to=${encodeURIComponent(email)}`)
-  ).json()) as {
-    code: string
-  }[]
-  await call('ConfirmSignUp', {
-    ClientId: DEFAULT_CLIENT_ID,
-    Username: email,
-    ConfirmationCode: inbox.at(-1)?.code,
-  })
-  return email
 }

@@ -1,9 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
-import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
 import { expect, test } from './fixtures'
-
-const PASSWORD = 'Sunny-Day-42'
+import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
 
 /** Texts only the auth screens' code contains: if a chunk holds one, it is auth-screen code. */
 const AUTH_SCREEN_MARKERS = [
@@ -54,7 +52,7 @@ test('a returning signed-in user on /projects downloads no auth-screen code', as
   const signInBytes = gzippedBytes(first)
   expect(first.some((asset) => asset.body.toString().includes('Forgot your password?'))).toBe(true)
 
-  const email = await signedUpUser(page)
+  const email = await createConfirmedUser(page.request, uniqueEmail('bytes'))
   await page.locator('input[name=email]').fill(email)
   await page.locator('input[name=password]').fill(PASSWORD)
   await page.locator('form button[type=submit]').click()
@@ -81,30 +79,3 @@ test('a returning signed-in user on /projects downloads no auth-screen code', as
   test.info().annotations.push({ type: 'bytes', description: report })
   console.log(report)
 })
-
-async function signedUpUser(page: Page): Promise<string> {
-  const email = `bytes-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
-  const call = (operation: string, body: object) =>
-    page.request.post('/local-aws', {
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-      },
-      data: JSON.stringify(body),
-    })
-  await call('SignUp', {
-    ClientId: DEFAULT_CLIENT_ID,
-    Username: email,
-    Password: PASSWORD,
-    UserAttributes: [{ Name: 'email', Value: email }],
-  })
-  const inbox = (await (
-    await page.request.get(`/local-aws/inbox?to=${encodeURIComponent(email)}`)
-  ).json()) as { code: string }[]
-  await call('ConfirmSignUp', {
-    ClientId: DEFAULT_CLIENT_ID,
-    Username: email,
-    ConfirmationCode: inbox.at(-1)?.code,
-  })
-  return email
-}

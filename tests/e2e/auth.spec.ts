@@ -1,20 +1,25 @@
 import type { Page } from '@playwright/test'
-import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
 import { expect, test } from './fixtures'
+import { cognito, createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
 
-const PASSWORD = 'Sunny-Day-42'
 const NEW_PASSWORD = 'Brand-New-Pass9'
-const uniqueEmail = (name: string) =>
-  `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
 
-/** Reads the newest code for `email` from the local-mode panel, as a newcomer would. */
-async function codeFromInboxPanel(page: Page, email: string): Promise<string> {
+/**
+ * Reads the newest code of one kind for `email` from the local-mode panel, as a
+ * newcomer would. The panel polls, so until it catches up it may still show
+ * only an older code for the same address: waiting for the kind avoids that.
+ */
+async function codeFromInboxPanel(
+  page: Page,
+  email: string,
+  kind: 'sign-up' | 'password reset',
+): Promise<string> {
   const panel = page.getByRole('complementary')
   const details = panel.locator('details')
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
     await panel.getByText('E-mailed codes').click()
   }
-  const entry = panel.locator('dt', { hasText: email }).first()
+  const entry = panel.locator('dt', { hasText: `${email} (${kind})` }).first()
   await expect(entry).toBeVisible()
   return (await entry.locator('xpath=following-sibling::dd[1]').innerText()).trim()
 }
@@ -38,7 +43,7 @@ test('sign up, confirm with the e-mailed code, stay signed in, sign out, reset t
   await page.getByLabel('Choose a password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Create account' }).click()
   await expect(page.getByRole('heading', { name: 'Confirm your email' })).toBeFocused()
-  await page.getByLabel('Confirmation code').fill(await codeFromInboxPanel(page, email))
+  await page.getByLabel('Confirmation code').fill(await codeFromInboxPanel(page, email, 'sign-up'))
   await page.getByRole('button', { name: 'Confirm' }).click()
   await expect(page).toHaveURL(/\/projects$/)
   const header = page.getByRole('banner')
@@ -60,7 +65,9 @@ test('sign up, confirm with the e-mailed code, stay signed in, sign out, reset t
   await page.getByLabel('Email').fill(email)
   await page.getByRole('button', { name: 'Send code' }).click()
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeFocused()
-  await page.getByLabel('Code from the e-mail').fill(await codeFromInboxPanel(page, email))
+  await page
+    .getByLabel('Code from the e-mail')
+    .fill(await codeFromInboxPanel(page, email, 'password reset'))
   await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD)
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByRole('status')).toContainText('Your password is changed.')
@@ -76,7 +83,7 @@ test('a session whose refresh token was revoked lands on sign-in and returns to 
 }) => {
   await page.clock.install()
   const email = uniqueEmail('revoked')
-  await signUpOverHttp(request, email)
+  await createConfirmedUser(request, email)
   await page.goto('/account')
   await signIn(page, email, PASSWORD)
   await expect(page.getByRole('heading', { name: 'Your account', exact: true })).toBeVisible()
@@ -101,7 +108,7 @@ test('a session whose refresh token was revoked lands on sign-in and returns to 
 
 test('signing out in one tab signs out the other', async ({ page, context, request }) => {
   const email = uniqueEmail('tabs')
-  await signUpOverHttp(request, email)
+  await createConfirmedUser(request, email)
   await page.goto('/sign-in')
   await signIn(page, email, PASSWORD)
   await expect(page).toHaveURL(/\/projects$/)
@@ -121,7 +128,7 @@ test('signs in by keyboard alone, with errors announced next to the field', asyn
   request,
 }) => {
   const email = uniqueEmail('keyboard')
-  await signUpOverHttp(request, email)
+  await createConfirmedUser(request, email)
   await page.goto('/sign-in')
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeFocused()
   await page.keyboard.press('Tab')
@@ -139,39 +146,3 @@ test('signs in by keyboard alone, with errors announced next to the field', asyn
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/projects$/)
 })
-
-type Request = Parameters<Parameters<typeof test>[2]>[0]['request']
-
-async function cognito(request: Request, operation: string, body: object) {
-  const response = await request.post('/local-aws', {
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    data: JSON.stringify(body),
-  })
-  const answer = (await response.json()) as Record<string, unknown>
-  expect(response.ok(), `${operation}: ${JSON.stringify(answer)}`).toBe(true)
-  return answer
-}
-
-/** A confirmed user, signed up and confirmed over the emulator's HTTP API. */
-async function signUpOverHttp(request: Request, email: string) {
-  const clientId = DEFAULT_CLIENT_ID
-  await cognito(request, 'SignUp', {
-    ClientId: clientId,
-    Username: email,
-    Password: PASSWORD,
-    UserAttributes: [{ Name: 'email', Value: email }],
-  })
-  const inbox = (await (
-    await request.get(`/local-aws/inbox?to=${encodeURIComponent(email)}`)
-  ).json()) as {
-    code: string
-  }[]
-  await cognito(request, 'ConfirmSignUp', {
-    ClientId: clientId,
-    Username: email,
-    ConfirmationCode: inbox.at(-1)?.code,
-  })
-}
