@@ -7,7 +7,7 @@ import {
   recordApiRequests,
   renderProjectsPage,
   signInForApi,
-} from '../testing/render-projects'
+} from '../../../../tests/setup/render-projects'
 
 vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
 

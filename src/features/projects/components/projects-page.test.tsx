@@ -1,7 +1,11 @@
 import { screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedProjects } from '../../../../tests/setup/local-aws'
-import { recordApiRequests, renderProjectsPage, signInForApi } from '../testing/render-projects'
+import {
+  recordApiRequests,
+  renderProjectsPage,
+  signInForApi,
+} from '../../../../tests/setup/render-projects'
 
 vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
 

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a test-only helper, imported by *.test.tsx files only */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -6,8 +5,8 @@ import { vi } from 'vitest'
 import { getIdToken } from '@/lib/auth'
 import { apiSettings } from '@/lib/api-client'
 import { LanguageProvider } from '@/lib/i18n'
-import { createUser, server, signIn } from '../../../../tests/setup/local-aws'
-import { ProjectsPage } from '../components/projects-page'
+import { createUser, server, signIn } from './local-aws'
+import { ProjectsPage } from '@/features/projects/components/projects-page'
 
 export const PROJECTS_URL = 'http://localhost:3000/local-aws/dev_1/projects'
 
