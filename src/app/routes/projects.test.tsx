@@ -50,4 +50,17 @@ describe('/projects, signed in for real', () => {
     expect(router.state.location.search).toContain('projects')
     expect(tokens).toHaveLength(2)
   })
+
+  it('rewords the last change notice when the user switches language', async () => {
+    await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
+    const { user } = renderApp({ route: '/projects', signedIn: true })
+    await screen.findByText('Typing')
+    await user.click(screen.getByRole('button', { name: 'Delete “Typing”' }))
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    expect(await screen.findByText('Deleted “Typing”.')).toBeInTheDocument()
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), '日本語')
+    expect(await screen.findByText('「Typing」を削除しました。')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '元に戻す' })).toBeInTheDocument()
+  })
 })

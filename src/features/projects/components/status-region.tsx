@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useMessages } from '@/lib/i18n'
 import { actionMessages } from './action-messages'
+import { errorMessages } from './error-messages'
 import type { Notice } from './use-project-actions'
 
 /**
@@ -10,6 +11,7 @@ import type { Notice } from './use-project-actions'
  */
 export function StatusRegion({ notice, onUndo }: { notice: Notice | null; onUndo: () => void }) {
   const t = useMessages(actionMessages)
+  const errors = useMessages(errorMessages)
   const undoRef = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     if (notice?.tone === 'success' && notice.undo) undoRef.current?.focus()
@@ -18,7 +20,7 @@ export function StatusRegion({ notice, onUndo }: { notice: Notice | null; onUndo
   return (
     <div className="status-area">
       <div role="status" className="notice notice-success" hidden={notice?.tone !== 'success'}>
-        {notice?.tone === 'success' && <span dir="auto">{notice.text}</span>}
+        {notice?.tone === 'success' && <span dir="auto">{notice.text(t, errors)}</span>}
         {notice?.tone === 'success' && notice.undo && (
           <button type="button" ref={undoRef} onClick={onUndo}>
             {t.undo}
@@ -26,7 +28,7 @@ export function StatusRegion({ notice, onUndo }: { notice: Notice | null; onUndo
         )}
       </div>
       <div role="alert" className="notice notice-error" hidden={notice?.tone !== 'error'}>
-        {notice?.tone === 'error' && <span dir="auto">{notice.text}</span>}
+        {notice?.tone === 'error' && <span dir="auto">{notice.text(t, errors)}</span>}
         {notice?.tone === 'error' && notice.undo && (
           <button type="button" onClick={onUndo}>
             {t.undo}

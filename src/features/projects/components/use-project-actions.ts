@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react'
-import { useMessages } from '@/lib/i18n'
 import { useCreateProject } from '../api/create-project'
 import { useDeleteProject } from '../api/delete-project'
 import type { Project } from '../api/parse-projects'
@@ -21,9 +20,13 @@ function settle<V>(
   run(variables).then(on.onSuccess, on.onError ?? (() => {}))
 }
 
+type ActionMessages = (typeof actionMessages)['en']
+type ErrorMessages = (typeof errorMessages)['en']
+
 export interface Notice {
   tone: 'success' | 'error'
-  text: string
+  /** Worded when shown, so switching language rewords a notice already on screen. */
+  text: (t: ActionMessages, errors: ErrorMessages) => string
   /** A deleted project this notice offers to bring back (Undo). */
   undo?: Project
 }
@@ -34,8 +37,6 @@ export interface Notice {
  * says why, and hands back what the user typed.
  */
 export function useProjectActions() {
-  const t = useMessages(actionMessages)
-  const errors = useMessages(errorMessages)
   const create = useCreateProject()
   const rename = useRenameProject()
   const remove = useDeleteProject()
@@ -44,8 +45,8 @@ export function useProjectActions() {
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const clearFocus = useCallback(() => setFocusRequest(null), [])
-  const fail = (text: (reason: string) => string) => (error: unknown) =>
-    setNotice({ tone: 'error', text: text(describeError(error, errors)) })
+  const fail = (text: (t: ActionMessages, reason: string) => string) => (error: unknown) =>
+    setNotice({ tone: 'error', text: (t, errors) => text(t, describeError(error, errors)) })
 
   const modeOf = (project: Project): RowMode | undefined => {
     if (editing?.id === project.id) return { type: 'edit', draft: editing.draft }
@@ -71,9 +72,9 @@ export function useProjectActions() {
         rename.mutateAsync,
         { type: 'rename', id: project.id, name },
         {
-          onSuccess: () => setNotice({ tone: 'success', text: t.renamed(shortName(name)) }),
+          onSuccess: () => setNotice({ tone: 'success', text: (t) => t.renamed(shortName(name)) }),
           onError: (error) => {
-            fail((reason) => t.renameFailed(shortName(project.name), reason))(error)
+            fail((t, reason) => t.renameFailed(shortName(project.name), reason))(error)
             setEditing((current) => current ?? { id: project.id, draft: name })
           },
         },
@@ -89,13 +90,17 @@ export function useProjectActions() {
     },
     confirmDelete: (project) => {
       setConfirming(null)
-      setNotice({ tone: 'success', text: t.deleted(shortName(project.name)), undo: project })
+      setNotice({
+        tone: 'success',
+        text: (t) => t.deleted(shortName(project.name)),
+        undo: project,
+      })
       settle(
         remove.mutateAsync,
         { type: 'delete', project },
         {
           onError: (error) => {
-            fail((reason) => t.deleteFailed(shortName(project.name), reason))(error)
+            fail((t, reason) => t.deleteFailed(shortName(project.name), reason))(error)
             setFocusRequest({ id: project.id, target: 'delete' })
           },
         },
@@ -112,11 +117,13 @@ export function useProjectActions() {
       create.mutateAsync,
       { type: 'create', project },
       {
-        onSuccess: () => setNotice({ tone: 'success', text: t.restored(shortName(project.name)) }),
+        onSuccess: () =>
+          setNotice({ tone: 'success', text: (t) => t.restored(shortName(project.name)) }),
         onError: (error) =>
           setNotice({
             tone: 'error',
-            text: t.restoreFailed(shortName(project.name), describeError(error, errors)),
+            text: (t, errors) =>
+              t.restoreFailed(shortName(project.name), describeError(error, errors)),
             undo: project, // offer Undo again
           }),
       },
@@ -129,10 +136,13 @@ export function useProjectActions() {
       { type: 'create', project },
       {
         onSuccess: () =>
-          setNotice({ tone: 'success', text: t.created(shortName(project.name), project.id) }),
+          setNotice({
+            tone: 'success',
+            text: (t) => t.created(shortName(project.name), project.id),
+          }),
         onError: (error) => {
           restore()
-          fail((reason) => t.createFailed(shortName(project.name), reason))(error)
+          fail((t, reason) => t.createFailed(shortName(project.name), reason))(error)
         },
       },
     )
