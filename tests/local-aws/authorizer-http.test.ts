@@ -5,7 +5,8 @@
  * these answers cross-origin, which is why the app calls the API same-origin).
  */
 import { describe, expect, it } from 'vitest'
-import { createUser, localAws, resetLocalAws, signIn } from '../setup/local-aws.ts'
+import { DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
+import { cognito, createUser, localAws, resetLocalAws, signIn } from '../setup/local-aws.ts'
 import { callProjects, corsHeaders, PROJECTS_URL } from './api-helpers.ts'
 
 const PASSWORD = 'Correct-horse-1'
@@ -33,6 +34,22 @@ describe('the /projects authorizer', () => {
 
   it('refuses an AccessToken', async () => {
     await expectRefused((await tokens()).AccessToken, 'Unauthorized')
+  })
+
+  it("refuses an IdToken of another app client of the pool: the API's authorizer names the app's", async () => {
+    await createUser({ email: 'ada@example.com', password: PASSWORD })
+    const created = (await cognito('CreateUserPoolClient', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      ClientName: 'another-app',
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+    })) as { UserPoolClient: { ClientId: string } }
+    const answer = (await cognito('AdminInitiateAuth', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      ClientId: created.UserPoolClient.ClientId,
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: 'ada@example.com', PASSWORD },
+    })) as { AuthenticationResult: { IdToken: string } }
+    await expectRefused(answer.AuthenticationResult.IdToken, 'Unauthorized')
   })
 
   it('refuses an IdToken whose claims were edited after signing', async () => {

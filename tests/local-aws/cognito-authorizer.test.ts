@@ -12,7 +12,8 @@ import {
 } from './cognito-harness.ts'
 
 const emulator = setupCognitoEmulator()
-const authorizer = { userPoolId: DEFAULT_USER_POOL_ID }
+/** As the /projects API's authorizer is set up: this pool, the app's own client. */
+const authorizer = { userPoolId: DEFAULT_USER_POOL_ID, clientIds: [DEFAULT_CLIENT_ID] }
 const UNAUTHORIZED = { ok: false, message: 'Unauthorized' }
 
 async function signedInTokens(UserPoolId = DEFAULT_USER_POOL_ID, ClientId = DEFAULT_CLIENT_ID) {
@@ -77,6 +78,20 @@ describe('the API authorizer (verifyApiToken)', () => {
     expect(await verifyApiToken(IdToken, emulator.ctx, authorizer)).toEqual(UNAUTHORIZED)
   })
 
+  it('refuses an IdToken of another app client of the same pool', async () => {
+    const { body } = await callCognito('CreateUserPoolClient', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      ClientName: 'another-app',
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+    })
+    const clientId = (body.UserPoolClient as { ClientId: string }).ClientId
+    const { IdToken } = await signedInTokens(DEFAULT_USER_POOL_ID, clientId)
+    expect(await verifyApiToken(IdToken, emulator.ctx, authorizer)).toEqual(UNAUTHORIZED)
+    // The same token passes an authorizer that names that client.
+    const forThatClient = { userPoolId: DEFAULT_USER_POOL_ID, clientIds: [clientId] }
+    expect((await verifyApiToken(IdToken, emulator.ctx, forThatClient)).ok).toBe(true)
+  })
+
   it('refuses an AccessToken: the API wants the IdToken', async () => {
     const { AccessToken } = await signedInTokens()
     expect(await verifyApiToken(AccessToken, emulator.ctx, authorizer)).toEqual(UNAUTHORIZED)
@@ -99,13 +114,12 @@ describe('the API authorizer (verifyApiToken)', () => {
       IdTokenValidity: 30,
       TokenValidityUnits: { IdToken: 'seconds' },
     })
-    const { IdToken } = await signedInTokens(
-      DEFAULT_USER_POOL_ID,
-      (body.UserPoolClient as { ClientId: string }).ClientId,
-    )
-    expect((await verifyApiToken(IdToken, emulator.ctx, authorizer)).ok).toBe(true)
+    const clientId = (body.UserPoolClient as { ClientId: string }).ClientId
+    const { IdToken } = await signedInTokens(DEFAULT_USER_POOL_ID, clientId)
+    const forThatClient = { userPoolId: DEFAULT_USER_POOL_ID, clientIds: [clientId] }
+    expect((await verifyApiToken(IdToken, emulator.ctx, forThatClient)).ok).toBe(true)
     emulator.advance(30_000)
-    expect(await verifyApiToken(IdToken, emulator.ctx, authorizer)).toMatchObject({
+    expect(await verifyApiToken(IdToken, emulator.ctx, forThatClient)).toMatchObject({
       message: 'The incoming token has expired',
     })
   })

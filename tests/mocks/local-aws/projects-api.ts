@@ -4,7 +4,7 @@
  * follow ../../../../shared/api-contract.md, quirks included.
  */
 import { verifyApiToken, type CognitoContext } from './cognito/service.ts'
-import { DEFAULT_USER_POOL_ID } from './defaults.ts'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from './defaults.ts'
 import { deleteItem, MalformedBody, putItem, scanToWire, updateName } from './projects-table.ts'
 import type { LocalAwsState } from './state.ts'
 
@@ -59,6 +59,7 @@ export async function handleProjects(
   }
   const auth = await verifyApiToken(request.headers.get('authorization'), cognito, {
     userPoolId: DEFAULT_USER_POOL_ID,
+    clientIds: [DEFAULT_CLIENT_ID],
   })
   if (!auth.ok) {
     const body = JSON.stringify({ message: auth.message })

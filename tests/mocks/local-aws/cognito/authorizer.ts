@@ -1,6 +1,8 @@
 /**
  * What API Gateway's Cognito user pool authorizer does for /projects: only an
- * unexpired IdToken of this pool, issued to one of its clients, gets through.
+ * unexpired IdToken of this pool gets through, and when the authorizer names
+ * app clients (as the /projects API's does: the app's own), only one issued to
+ * one of them.
  */
 import type { CognitoContext } from './context.ts'
 import { decodeJwt } from 'jose'
@@ -13,7 +15,7 @@ export type ApiTokenResult =
 export async function verifyApiToken(
   token: string | null,
   ctx: CognitoContext,
-  authorizer: { userPoolId: string },
+  authorizer: { userPoolId: string; clientIds?: readonly string[] },
 ): Promise<ApiTokenResult> {
   const unauthorized = { ok: false, message: 'Unauthorized' } as const
   if (!token) return unauthorized
@@ -27,6 +29,7 @@ export async function verifyApiToken(
   const { pool, claims } = result
   if (pool.id !== authorizer.userPoolId || claims.token_use !== 'id') return unauthorized
   if (typeof claims.aud !== 'string' || !pool.clients[claims.aud]) return unauthorized
+  if (authorizer.clientIds && !authorizer.clientIds.includes(claims.aud)) return unauthorized
   return { ok: true, claims: { ...claims } }
 }
 
