@@ -1,4 +1,8 @@
-/** Starts `npm run local-aws`'s program as a child process, the way a developer runs it. */
+/**
+ * Starts `npm run local-aws`'s program as a child process: by default its own
+ * command (so a test sees the server's exit code, not npm's), or, with
+ * `viaNpm`, exactly as the README says to, `npm run -s local-aws -- …`.
+ */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
@@ -17,9 +21,15 @@ export interface Standalone {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export async function startStandalone(args: string[]): Promise<Standalone> {
+export async function startStandalone(
+  args: string[],
+  { viaNpm = false } = {},
+): Promise<Standalone> {
   // Its own process group: tsx runs the program in a child process, and both must go.
-  const child = spawn(TSX, [ENTRY, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const [command, commandArgs] = viaNpm
+    ? ['npm', ['run', '-s', 'local-aws', '--', ...args]]
+    : [TSX, [ENTRY, ...args]]
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   const stdoutLines: string[] = []
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -101,6 +101,19 @@ describe('npm run local-aws -- --port 0 --in-memory', () => {
   })
 })
 
+describe('npm run -s local-aws, exactly as the README says', () => {
+  it('prints nothing on stdout but the one JSON line', async () => {
+    const standalone = await startStandalone(['--port', '0', '--in-memory'], { viaNpm: true })
+    try {
+      const inbox = await fetch(standalone.config.inboxUrl)
+      expect(await inbox.json()).toEqual([])
+      expect(standalone.stdoutLines).toEqual([JSON.stringify(standalone.config)])
+    } finally {
+      await standalone.stop('SIGKILL')
+    }
+  })
+})
+
 describe('npm run local-aws -- --state DIR', () => {
   const dir = mkdtempSync(join(tmpdir(), 'local-aws-standalone-'))
   const running: Standalone[] = []
