@@ -66,12 +66,14 @@ export async function apiRequest({ method, path, body, signal }: ApiRequest): Pr
   // or malformed: refresh it once and try once more. A cross-origin API sends
   // its 401s without CORS headers, so the browser shows them to us as a network
   // failure; when the API is on another origin and we are online, an opaque
-  // failure gets the same single refresh-and-retry. That retry is safe for
-  // writes too: every call of this API is idempotent for the same body (POST
-  // writes the body as-is, PUT sets the name, DELETE of a missing id is a 200).
+  // failure of a read gets the same single refresh-and-retry. A write is not
+  // re-sent on a guess: it may have reached the API, and the user decides.
   // Deploy the API on the app's own origin (README) to make 401s visible.
   const opaqueMaybe401 =
-    first.error?.kind === 'network' && isCrossOrigin(url) && navigator.onLine !== false
+    method === 'GET' &&
+    first.error?.kind === 'network' &&
+    isCrossOrigin(url) &&
+    navigator.onLine !== false
   if (first.response?.status !== 401 && !opaqueMaybe401) throw first.error ?? unexpected(first)
 
   const retried = await send(url, method, body, signal, await currentToken(true))

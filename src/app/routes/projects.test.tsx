@@ -39,6 +39,8 @@ describe('/projects, signed in for real', () => {
     renderApp({ route: '/projects', signedIn: true })
     expect(await screen.findByText('Typing')).toBeInTheDocument()
     expect(tokens).toHaveLength(2)
+    expect(tokens[1]).toMatch(/^eyJ/)
+    expect(tokens[1]).not.toBe(tokens[0]) // a freshly issued IdToken, not the refused one again
   })
 
   it('sends the user to sign in, keeping their place, when the API keeps refusing', async () => {
