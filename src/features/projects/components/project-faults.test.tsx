@@ -70,6 +70,18 @@ describe('when the API misbehaves', () => {
     expect(requests.map((r) => r.method)).toEqual(['GET', 'GET'])
   })
 
+  it('keeps the loaded list when a later refresh fails, and says so', async () => {
+    await seedProjects([{ 'project-id': 1, name: 'Yoga', 'is-default': false }])
+    const { queryClient } = renderProjectsPage()
+    expect(await screen.findByText('Yoga')).toBeInTheDocument()
+    server.use(http.get(PROJECTS_URL, () => new HttpResponse(null, { status: 403 })))
+    await queryClient.refetchQueries()
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The list could not be refreshed; it is shown as last loaded.',
+    )
+    expect(screen.getByText('Yoga')).toBeInTheDocument()
+  })
+
   it('does not retry a load the API refused', async () => {
     const requests = recordApiRequests()
     server.use(http.get(PROJECTS_URL, () => new HttpResponse(null, { status: 403 })))

@@ -16,6 +16,7 @@ const messages = defineMessages({
     loading: 'Loading projects…',
     loadFailed: 'The projects could not be loaded.',
     retry: 'Try again',
+    refreshFailed: 'The list could not be refreshed; it is shown as last loaded.',
     empty: 'There are no projects yet. Create the first one with the form above.',
     unreadable: (count: number) =>
       `${count === 1 ? 'One entry' : `${count} entries`} from the service had no usable id and ${count === 1 ? 'is' : 'are'} not shown.`,
@@ -26,6 +27,7 @@ const messages = defineMessages({
     loading: 'プロジェクトを読み込み中…',
     loadFailed: 'プロジェクトを読み込めませんでした。',
     retry: '再試行',
+    refreshFailed: '一覧を更新できませんでした。前回読み込んだ内容を表示しています。',
     empty: 'プロジェクトはまだありません。上のフォームから最初のプロジェクトを作成してください。',
     unreadable: (count: number) =>
       `サービスから届いた ${count} 件の項目は有効な ID がないため表示していません。`,
@@ -51,7 +53,7 @@ export function ProjectsPage() {
         <p role="status" className="loading">
           {t.loading}
         </p>
-      ) : query.isError ? (
+      ) : !query.data ? (
         <div role="alert" className="load-error">
           <p>
             {t.loadFailed} {describeError(query.error, errors)}
@@ -62,6 +64,17 @@ export function ProjectsPage() {
         </div>
       ) : (
         <>
+          {/* A failed refresh keeps the list the user already has. */}
+          {query.isError && (
+            <div role="alert" className="notice notice-warning">
+              <p>
+                {t.refreshFailed} {describeError(query.error, errors)}
+              </p>
+              <button type="button" onClick={() => void query.refetch()}>
+                {t.retry}
+              </button>
+            </div>
+          )}
           <CreateProjectForm projects={ordered} onCreate={page.createProject} />
           {query.data.unreadable > 0 && (
             <p className="notice notice-warning">{t.unreadable(query.data.unreadable)}</p>
