@@ -86,7 +86,8 @@ export default defineConfig(({ command, mode }) => {
     },
     build: {
       target: 'es2022',
-      sourcemap: true,
+      // Maps for error reports, not referenced by the bundle (and not uploaded; see README).
+      sourcemap: 'hidden',
     },
     test: {
       environment: 'jsdom',
