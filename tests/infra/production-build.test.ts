@@ -1,0 +1,61 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * A production build for a real pool, as `npm run build` makes it, inspected
+ * file by file: the emulator and local-mode UI must be absent, and nothing may
+ * need the CSP's forbidden 'unsafe-inline'.
+ */
+const outDir = mkdtempSync(join(tmpdir(), 'production-build-'))
+const files: { name: string; text: string }[] = []
+
+beforeAll(() => {
+  // Vitest runs in local mode, with the emulator's settings in its environment: drop them.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')),
+  )
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--logLevel', 'error'], {
+    env: {
+      ...env,
+      VITE_USER_POOL_ID: 'us-east-2_AbC123xyz',
+      VITE_USER_POOL_CLIENT_ID: '1example23456789abcdefghij',
+      VITE_API_URL: '/dev_1',
+    },
+    encoding: 'utf8',
+  })
+  expect(result.status, result.stderr).toBe(0)
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+    )
+  for (const name of walk(outDir).filter((file) => /\.(html|js|css)$/.test(file))) {
+    files.push({ name, text: readFileSync(name, 'utf8') })
+  }
+}, 120_000)
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+
+describe('the production build', () => {
+  it('is built for the configured pool and API', () => {
+    const js = files.filter((file) => file.name.endsWith('.js')).map((file) => file.text)
+    expect(js.join('\n')).toContain('us-east-2_AbC123xyz')
+  })
+
+  it('ships none of the local emulator or its banner and code panel', () => {
+    const leaks = files.filter((file) =>
+      /local-aws|L0calP00l|E-mailed codes|local emulator|ローカルモード/.test(file.text),
+    )
+    expect(leaks.map((file) => file.name)).toEqual([])
+  })
+
+  it('has no inline script or style that the strict CSP would block', () => {
+    const html = files.find((file) => file.name.endsWith('index.html'))?.text ?? ''
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/)
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+    expect(html).not.toMatch(/<style|\sstyle=/)
+  })
+})
