@@ -52,7 +52,51 @@ export default tseslint.config(
           patterns: [
             { group: ['**/tests/**'], message: 'Product code never imports test code.' },
             {
-              group: ['aws-amplify', 'aws-amplify/*', '@aws-amplify/*', '**/auth-flows'],
+              group: [
+                'aws-amplify',
+                'aws-amplify/*',
+                '@aws-amplify/*',
+                '!@aws-amplify/ui-react',
+                '!@aws-amplify/ui-react/*',
+                '**/auth-flows',
+              ],
+              message: 'Call Amplify through @/lib/auth.',
+            },
+            {
+              group: ['@aws-amplify/ui-react', '@aws-amplify/ui-react/*'],
+              message:
+                'ui-react (and its CSS) belongs to the lazy auth screens in src/features/auth only: returning users must not download it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The auth screens build their forms on ui-react's primitives. Not the header's
+    // AccountMenu, RequireAuth or GuestOnly: they are in the main chunk.
+    files: ['src/features/auth/**/*.{ts,tsx}'],
+    ignores: [
+      'src/**/*.test.{ts,tsx}',
+      'src/features/auth/components/account-menu.tsx',
+      'src/features/auth/components/require-auth.tsx',
+      'src/features/auth/components/guest-only.tsx',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/tests/**'], message: 'Product code never imports test code.' },
+            {
+              group: [
+                'aws-amplify',
+                'aws-amplify/*',
+                '@aws-amplify/*',
+                '!@aws-amplify/ui-react',
+                '!@aws-amplify/ui-react/*',
+                '**/auth-flows',
+              ],
               message: 'Call Amplify through @/lib/auth.',
             },
           ],

@@ -39,6 +39,8 @@ test('sign up, confirm with the e-mailed code, stay signed in, sign out, reset t
   await expect(page.getByRole('complementary')).toContainText('runs against a local emulator')
 
   await page.getByRole('link', { name: 'Create an account' }).click()
+  // Fill the sign-up form, not the sign-in form still shown while its chunk loads.
+  await expect(page.getByRole('heading', { name: 'Create an account' })).toBeFocused()
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Choose a password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Create account' }).click()

@@ -1,9 +1,12 @@
-import { useEffect, useRef, type ReactNode } from 'react'
-import '../auth.css'
+import { Button } from '@aws-amplify/ui-react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import './ui-kit-styles'
 
 /**
  * One step of an auth flow: its heading takes focus when the step appears, so
  * a screen reader announces where the user is and Tab starts at the form.
+ * A layout effect: focus moves in the same commit that shows the step, so
+ * nothing (a user, a test) sees the new heading before it has focus.
  */
 export function AuthPage({
   title,
@@ -16,7 +19,7 @@ export function AuthPage({
   stepKey?: string
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
+  useLayoutEffect(() => {
     headingRef.current?.focus()
   }, [stepKey])
   return (
@@ -29,6 +32,11 @@ export function AuthPage({
   )
 }
 
+/**
+ * ui-react's primary Button. While the form is pending it stays focusable and
+ * says so (aria-disabled and the busy label) rather than ui-react's isLoading,
+ * which disables it and would drop keyboard focus to the page.
+ */
 export function SubmitButton({
   pending,
   label,
@@ -39,8 +47,8 @@ export function SubmitButton({
   busyLabel: string
 }) {
   return (
-    <button type="submit" className="button-primary" aria-disabled={pending || undefined}>
+    <Button type="submit" variation="primary" aria-disabled={pending || undefined}>
       {pending ? busyLabel : label}
-    </button>
+    </Button>
   )
 }

@@ -1,12 +1,15 @@
+import { Alert } from '@aws-amplify/ui-react'
 import type { Ref } from 'react'
 import { useMessages } from '@/lib/i18n'
 import { problemField, type AuthProblem } from '../lib/classify-auth-error'
 import { authErrorMessages, describeProblem } from '../messages/auth-error-messages'
+import './ui-kit-styles'
 
 /**
  * The form's message for a problem no single field owns (too many attempts,
- * network, misconfiguration). Announced, and focusable so focus can move here.
- * A misconfiguration also says which setting to fix, for whoever deployed.
+ * network, misconfiguration): ui-react's error Alert, announced, inside a
+ * focusable slot so focus can move here. A misconfiguration also says which
+ * setting to fix, for whoever deployed.
  */
 export function FormAlert({
   problem,
@@ -20,7 +23,7 @@ export function FormAlert({
   return (
     <div ref={ref} tabIndex={-1} className="form-alert-slot">
       {shown && (
-        <div role="alert" className="form-alert">
+        <Alert variation="error" className="form-alert">
           <p>{shown.text}</p>
           {shown.fix && (
             <details className="deployer-fix">
@@ -28,7 +31,7 @@ export function FormAlert({
               <p>{shown.fix}</p>
             </details>
           )}
-        </div>
+        </Alert>
       )}
     </div>
   )

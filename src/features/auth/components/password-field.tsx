@@ -1,13 +1,15 @@
-import { useId, useState } from 'react'
+import { PasswordField as UiPasswordField } from '@aws-amplify/ui-react'
 import { useMessages } from '@/lib/i18n'
 import type { AuthProblem } from '../lib/classify-auth-error'
 import { formMessages } from '../messages/form-messages'
+import { FieldError, fieldProblem } from './field-error'
 import { PasswordRules } from './password-rules'
-import { TextField } from './text-field'
+import './ui-kit-styles'
 
 /**
- * A password input with a show-password toggle and, for a new password, the
- * rules, listed before typing and ticked off while typing.
+ * A password input (ui-react's PasswordField, with its show-password switch,
+ * in our words) and, for a new password, the rules, listed before typing and
+ * ticked off while typing.
  */
 export function PasswordField({
   name = 'password',
@@ -25,32 +27,23 @@ export function PasswordField({
   autoComplete: 'current-password' | 'new-password'
 }) {
   const t = useMessages(formMessages)
-  const [visible, setVisible] = useState(false)
-  const toggleId = useId()
+  const mine = fieldProblem(name, problem)
   const isNew = autoComplete === 'new-password'
   return (
-    <div className="password-field">
-      <TextField
-        name={name}
-        label={label}
-        type={visible ? 'text' : 'password'}
-        autoComplete={autoComplete}
-        value={value}
-        onChange={onChange}
-        problem={problem}
-        hint={isNew ? <PasswordRules password={value} /> : undefined}
-        spellCheck={false}
-        autoCapitalize="none"
-      />
-      <div className="show-password">
-        <input
-          id={toggleId}
-          type="checkbox"
-          checked={visible}
-          onChange={(event) => setVisible(event.target.checked)}
-        />
-        <label htmlFor={toggleId}>{t.showPassword}</label>
-      </div>
-    </div>
+    <UiPasswordField
+      name={name}
+      label={label}
+      autoComplete={autoComplete}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      descriptiveText={isNew ? <PasswordRules password={value} /> : undefined}
+      hasError={mine !== undefined}
+      errorMessage={mine && <FieldError problem={mine} />}
+      spellCheck={false}
+      autoCapitalize="none"
+      showPasswordButtonLabel={t.showPassword}
+      passwordIsHiddenLabel={t.passwordIsHidden}
+      passwordIsShownLabel={t.passwordIsShown}
+    />
   )
 }

@@ -1,10 +1,19 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react'
+import { TextField as UiTextField } from '@aws-amplify/ui-react'
+import type { InputHTMLAttributes, ReactNode } from 'react'
 import type { AuthField, AuthProblem } from '../lib/classify-auth-error'
-import { FieldError } from './field-error'
+import { FieldError, fieldProblem } from './field-error'
+import './ui-kit-styles'
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'onChange' | 'value'>
+type InputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'name' | 'onChange' | 'value' | 'size'
+>
 
-/** A labelled input whose error (when the problem is about it) sits right under it. */
+/**
+ * A labelled input (ui-react's TextField) whose error, when the problem is
+ * about it, sits right under it: ui-react marks the input aria-invalid and
+ * points its aria-describedby at the error and at the hint.
+ */
 export function TextField({
   name,
   label,
@@ -20,29 +29,20 @@ export function TextField({
   onChange: (value: string) => void
   /** The form's current problem: shown here only when it concerns this field. */
   problem: AuthProblem | undefined
+  /** Phrasing content only: ui-react renders it inside a <p>. */
   hint?: ReactNode
 }) {
-  const id = useId()
-  const mine = problem && 'field' in problem && problem.field === name ? problem : undefined
-  const describedBy = [hint ? `${id}-hint` : '', mine ? `${id}-error` : ''].filter(Boolean)
+  const mine = fieldProblem(name, problem)
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      )}
-      <input
-        {...input}
-        id={id}
-        name={name}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={mine ? true : undefined}
-        aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
-      />
-      <FieldError id={`${id}-error`} problem={mine} />
-    </div>
+    <UiTextField
+      {...input}
+      name={name}
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      descriptiveText={hint}
+      hasError={mine !== undefined}
+      errorMessage={mine && <FieldError problem={mine} />}
+    />
   )
 }

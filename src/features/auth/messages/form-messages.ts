@@ -7,6 +7,8 @@ export const formMessages = defineMessages({
     email: 'Email',
     password: 'Password',
     showPassword: 'Show password',
+    passwordIsHidden: 'Password is hidden',
+    passwordIsShown: 'Password is shown',
     rulesTitle: 'Your password needs:',
     rules: {
       length: 'at least 8 characters',
@@ -24,6 +26,8 @@ export const formMessages = defineMessages({
     email: 'メールアドレス',
     password: 'パスワード',
     showPassword: 'パスワードを表示',
+    passwordIsHidden: 'パスワードは非表示です',
+    passwordIsShown: 'パスワードは表示されています',
     rulesTitle: 'パスワードの条件:',
     rules: {
       length: '8 文字以上',

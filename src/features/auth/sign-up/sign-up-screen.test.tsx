@@ -38,8 +38,12 @@ describe('sign-up', () => {
     expect(password).toHaveAccessibleDescription(/at least 8 characters\s*\(done\)/)
     expect(password).toHaveAccessibleDescription(/upper-case letter \(A–Z\)\s*\(not yet\)/)
 
-    await user.click(screen.getByLabelText('Show password'))
+    // ui-react's show-password control: a switch button, not a checkbox.
+    const toggle = screen.getByRole('switch', { name: 'Show password' })
+    expect(toggle).toHaveAttribute('aria-checked', 'false')
+    await user.click(toggle)
     expect(password).toHaveAttribute('type', 'text')
+    expect(toggle).toHaveAttribute('aria-checked', 'true')
   })
 
   it('names the rule Cognito says the password breaks, next to the password', async () => {
