@@ -29,6 +29,7 @@ describe('the session', () => {
     const after = await getIdToken({ forceRefresh: true })
     expect(before).toMatch(/^ey/)
     expect(after).toMatch(/^ey/)
+    expect(after).not.toBe(before)
     expect(screen.getByRole('heading', { name: 'Your account' })).toBeInTheDocument()
   })
 

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_USER_POOL_ID } from '../../../../tests/mocks/local-aws/defaults'
 import { createVerifiedUser, TEST_PASSWORD } from '../../../../tests/setup/auth'
-import { cognito, COGNITO_ENDPOINT, server } from '../../../../tests/setup/local-aws'
+import { cognito, COGNITO_ENDPOINT, resetLocalAws, server } from '../../../../tests/setup/local-aws'
 import { renderApp } from '../../../../tests/setup/render-app'
 import { configureAuth, signInWithPassword } from '@/lib/auth'
 
@@ -107,6 +107,10 @@ describe('sign-in problems a user can fix', () => {
   })
 
   it('says to wait after too many wrong passwords', async () => {
+    // The emulator's clock stands still, so its first lockout (1 s) can't run out
+    // before the form is sent, however slow the machine.
+    const frozen = Date.now()
+    resetLocalAws({ now: () => frozen })
     const { email } = await createVerifiedUser()
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await signInWithPassword(email, 'Wrong-Password-1').catch(() => undefined)
