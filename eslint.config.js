@@ -11,7 +11,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended-strict'],
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
     settings: {
       'import-x/resolver': { typescript: true, node: true },
@@ -39,6 +39,11 @@ export default tseslint.config(
       ],
       'import-x/no-cycle': 'error',
     },
+  },
+  {
+    // Node runs the configs, the emulator's servers and the tests; the app runs in browsers.
+    files: ['*.{js,ts}', 'tests/**/*.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
     // Product code never reaches into the test helpers or the emulator, and calls

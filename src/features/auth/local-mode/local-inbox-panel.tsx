@@ -11,11 +11,7 @@ interface InboxEntry {
 
 /** Reads the emulator's inbox defensively: only entries with a string address and code. */
 function parseInbox(body: unknown): InboxEntry[] {
-  const list = Array.isArray(body)
-    ? body
-    : Array.isArray((body as { messages?: unknown })?.messages)
-      ? (body as { messages: unknown[] }).messages
-      : []
+  const list = Array.isArray(body) ? body : []
   return list.flatMap((item) => {
     const entry = item as Record<string, unknown>
     return typeof entry.to === 'string' && typeof entry.code === 'string'
@@ -24,8 +20,10 @@ function parseInbox(body: unknown): InboxEntry[] {
   })
 }
 
+const localInboxKeys = { all: ['local-inbox'] as const }
+
 const inboxQuery = queryOptions({
-  queryKey: ['local-inbox'],
+  queryKey: localInboxKeys.all,
   queryFn: async () => {
     if (!env.localInboxUrl) return []
     const response = await fetch(env.localInboxUrl, { headers: { accept: 'application/json' } })

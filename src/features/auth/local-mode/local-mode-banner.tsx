@@ -9,8 +9,9 @@ const InboxPanel = lazy(() =>
 
 /**
  * Says the app runs against the local emulator, with a disclosure that shows
- * the codes it "e-mailed". Rendered only under `if (env.localMode)`, so a
- * production build drops it and the inbox panel's chunk.
+ * the codes it "e-mailed". The root layout loads it only when the build-time
+ * VITE_LOCAL_AWS is 'true', so a production build drops it and the inbox
+ * panel's chunk (tests/infra/production-build.test.ts checks).
  */
 export function LocalModeBanner() {
   const t = useMessages(localModeMessages)
