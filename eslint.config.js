@@ -5,6 +5,24 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+const noTestCode = { group: ['**/tests/**'], message: 'Product code never imports test code.' }
+const amplifyOnlyThroughAuth = {
+  group: [
+    'aws-amplify',
+    'aws-amplify/*',
+    '@aws-amplify/*',
+    '!@aws-amplify/ui-react',
+    '!@aws-amplify/ui-react/*',
+    '**/auth-flows',
+  ],
+  message: 'Call Amplify through @/lib/auth.',
+}
+const uiKitOnlyInAuthScreens = {
+  group: ['@aws-amplify/ui-react', '@aws-amplify/ui-react/*'],
+  message:
+    'ui-react (and its CSS) belongs to the lazy auth screens in src/features/auth only: returning users must not download it.',
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.local-aws'] },
   js.configs.recommended,
@@ -54,25 +72,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/tests/**'], message: 'Product code never imports test code.' },
-            {
-              group: [
-                'aws-amplify',
-                'aws-amplify/*',
-                '@aws-amplify/*',
-                '!@aws-amplify/ui-react',
-                '!@aws-amplify/ui-react/*',
-                '**/auth-flows',
-              ],
-              message: 'Call Amplify through @/lib/auth.',
-            },
-            {
-              group: ['@aws-amplify/ui-react', '@aws-amplify/ui-react/*'],
-              message:
-                'ui-react (and its CSS) belongs to the lazy auth screens in src/features/auth only: returning users must not download it.',
-            },
-          ],
+          patterns: [noTestCode, amplifyOnlyThroughAuth, uiKitOnlyInAuthScreens],
         },
       ],
     },
@@ -91,20 +91,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/tests/**'], message: 'Product code never imports test code.' },
-            {
-              group: [
-                'aws-amplify',
-                'aws-amplify/*',
-                '@aws-amplify/*',
-                '!@aws-amplify/ui-react',
-                '!@aws-amplify/ui-react/*',
-                '**/auth-flows',
-              ],
-              message: 'Call Amplify through @/lib/auth.',
-            },
-          ],
+          patterns: [noTestCode, amplifyOnlyThroughAuth],
         },
       ],
     },
@@ -112,7 +99,7 @@ export default tseslint.config(
   {
     files: ['src/lib/auth.ts', 'src/lib/auth-flows.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/tests/**'] }],
+      'no-restricted-imports': ['error', { patterns: [noTestCode] }],
     },
   },
 )
