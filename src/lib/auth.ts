@@ -27,7 +27,6 @@ export type Session =
 
 let session: Session = { status: 'checking' }
 const listeners = new Set<() => void>()
-let checkedOnce = false
 
 function setSession(next: Session) {
   session = next
@@ -36,18 +35,17 @@ function setSession(next: Session) {
 
 function subscribe(listener: () => void) {
   listeners.add(listener)
-  if (!checkedOnce) {
-    checkedOnce = true
-    void checkSession()
+  // The first to watch has the stored session read (and refreshed if due).
+  if (listeners.size === 1) void checkSession()
+  return () => {
+    listeners.delete(listener)
+    // Nobody watches any more (the app was unmounted): what we knew goes stale,
+    // so the next app to mount starts as a page load does, checking.
+    if (listeners.size === 0) {
+      clearTimeout(refreshTimer)
+      session = { status: 'checking' }
+    }
   }
-  return () => listeners.delete(listener)
-}
-
-/** Tests start each case as a fresh page load would: nothing known about the session yet. */
-export function forgetSessionState(): void {
-  clearTimeout(refreshTimer)
-  checkedOnce = false
-  session = { status: 'checking' }
 }
 
 /** The session as the UI sees it; the first subscriber triggers the check of the stored one. */

@@ -2,7 +2,7 @@
  * Starting a test signed in: a confirmed user in the emulator, signed in
  * through src/lib/auth.ts exactly as the sign-in screen does (SRP by default).
  */
-import { forgetSessionState, signInWithPassword } from '@/lib/auth'
+import { signInWithPassword } from '@/lib/auth'
 import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
 import { cognito, createUser, latestCode } from './local-aws.ts'
 
@@ -44,7 +44,6 @@ export async function signInTestUser({
   password = TEST_PASSWORD,
 }: Partial<TestUser> = {}): Promise<TestUser> {
   await createVerifiedUser({ email, password })
-  forgetSessionState()
   const result = await signInWithPassword(email, password)
   if (result !== 'signed-in') throw new Error(`signInTestUser: ${email} was not signed in`)
   return { email, password }

@@ -5,7 +5,6 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import { AppProvider } from '@/app/provider'
 import { routes } from '@/app/router'
-import { forgetSessionState } from '@/lib/auth'
 import { signInTestUser, type TestUser } from './auth.ts'
 
 // Real SRP arithmetic runs in these tests: on a busy machine a step can take over a second.
@@ -27,7 +26,8 @@ function AfterSignIn({ ready, children }: { ready: Promise<unknown>; children: R
 /**
  * Renders the whole app (providers, router, lazy routes) at `route`, with a
  * fresh QueryClient that doesn't retry, as a user would meet it. Every render
- * starts like a page load: the session is read from storage again.
+ * starts like a page load (once the previous one is unmounted): the session
+ * is read from storage again.
  * `signedIn` first signs a fresh (or the given) confirmed user in; the app
  * appears once that is done, so find things with `await screen.find…`.
  */
@@ -35,7 +35,6 @@ export function renderApp({
   route = '/',
   signedIn,
 }: { route?: string; signedIn?: boolean | Partial<TestUser> } = {}) {
-  forgetSessionState()
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
   })
