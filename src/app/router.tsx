@@ -3,6 +3,7 @@ import { RootLayout } from '@/app/routes/root-layout'
 import { RouteError } from '@/app/routes/route-error'
 import { NotFound } from '@/app/routes/not-found'
 import { paths } from '@/config/paths'
+import { GuestOnly } from '@/features/auth/components/guest-only'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { preloadAuthFlows } from '@/lib/auth'
 
@@ -24,15 +25,20 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { path: paths.home, element: <Navigate to={paths.projects} replace /> },
-          { path: paths.signIn, lazy: authScreen(() => import('@/app/routes/sign-in')) },
-          { path: paths.signUp, lazy: authScreen(() => import('@/app/routes/sign-up')) },
           {
-            path: paths.confirmSignUp,
-            lazy: authScreen(() => import('@/app/routes/confirm-sign-up')),
-          },
-          {
-            path: paths.forgotPassword,
-            lazy: authScreen(() => import('@/app/routes/forgot-password')),
+            element: <GuestOnly />,
+            children: [
+              { path: paths.signIn, lazy: authScreen(() => import('@/app/routes/sign-in')) },
+              { path: paths.signUp, lazy: authScreen(() => import('@/app/routes/sign-up')) },
+              {
+                path: paths.confirmSignUp,
+                lazy: authScreen(() => import('@/app/routes/confirm-sign-up')),
+              },
+              {
+                path: paths.forgotPassword,
+                lazy: authScreen(() => import('@/app/routes/forgot-password')),
+              },
+            ],
           },
           {
             element: <RequireAuth />,

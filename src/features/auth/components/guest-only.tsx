@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react'
-import { Navigate, useSearchParams } from 'react-router-dom'
+import { Navigate, Outlet, useSearchParams } from 'react-router-dom'
 import { useSession } from '@/lib/auth'
 import { defineMessages, useMessages } from '@/lib/i18n'
 import { safeNextPath } from '../lib/next-path'
@@ -10,10 +9,11 @@ const messages = defineMessages({
 })
 
 /**
- * Sign-in, sign-up and the rest are for signed-out visitors: once signed in
- * (or when already signed in), the user goes on to the page they wanted.
+ * The route around sign-in, sign-up and the rest, which are for signed-out
+ * visitors: once signed in (or when already signed in), the user goes on to
+ * the page they wanted.
  */
-export function GuestOnly({ children }: { children: ReactNode }) {
+export function GuestOnly() {
   const session = useSession()
   const [params] = useSearchParams()
   const t = useMessages(messages)
@@ -27,5 +27,5 @@ export function GuestOnly({ children }: { children: ReactNode }) {
   if (session.status === 'signed-in') {
     return <Navigate to={safeNextPath(params.get('next'))} replace />
   }
-  return children
+  return <Outlet />
 }

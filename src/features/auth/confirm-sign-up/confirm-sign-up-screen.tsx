@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import { confirmSignUpCode, signInWithPassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { GuestOnly } from '../components/guest-only'
 import { TextField } from '../components/text-field'
-import { readAuthState, type AuthLocationState } from '../lib/auth-location-state'
+import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { takeHeldPassword } from '../lib/pending-sign-in'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
@@ -14,23 +13,12 @@ import { formMessages } from '../messages/form-messages'
 import { confirmSignUpMessages } from './confirm-sign-up-messages'
 import { ResendCodeButton } from './resend-code-button'
 import { AuthForm } from '../components/auth-form'
+import { useAuthFlow } from '../lib/use-auth-flow'
 
 export function ConfirmSignUpScreen() {
-  return (
-    <GuestOnly>
-      <ConfirmSignUpForm />
-    </GuestOnly>
-  )
-}
-
-function ConfirmSignUpForm() {
   const t = useMessages(confirmSignUpMessages)
   const f = useMessages(formMessages)
-  const location = useLocation()
-  const navigate = useNavigate()
-  const [params] = useSearchParams()
-  const next = params.get('next')
-  const state = readAuthState(location.state)
+  const { next, state, navigate } = useAuthFlow()
   const [email, setEmail] = useState(state.email ?? '')
   const [code, setCode] = useState('')
   const { alertRef, formRef, pending, problem, submit } = useAuthForm('confirm')
@@ -41,7 +29,7 @@ function ConfirmSignUpForm() {
       async () => {
         const address = email.trim()
         const result = await confirmSignUpCode(address, code.trim())
-        if (result === 'signed-in') return // <GuestOnly> sends the user on
+        if (result === 'signed-in') return // the GuestOnly route sends the user on
         const held = takeHeldPassword(address)
         if (held) {
           await signInWithPassword(address, held)

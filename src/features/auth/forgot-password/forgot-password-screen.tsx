@@ -1,34 +1,23 @@
 import { useState } from 'react'
-import { Link, useLocation, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import { requestPasswordReset } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { GuestOnly } from '../components/guest-only'
 import { TextField } from '../components/text-field'
-import { readAuthState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { forgotPasswordMessages } from './forgot-password-messages'
 import { ResetPasswordForm } from './reset-password-form'
 import { AuthForm } from '../components/auth-form'
+import { useAuthFlow } from '../lib/use-auth-flow'
 
 export function ForgotPasswordScreen() {
-  return (
-    <GuestOnly>
-      <ForgotPassword />
-    </GuestOnly>
-  )
-}
-
-function ForgotPassword() {
   const t = useMessages(forgotPasswordMessages)
   const f = useMessages(formMessages)
-  const location = useLocation()
-  const [params] = useSearchParams()
-  const next = params.get('next')
-  const [email, setEmail] = useState(readAuthState(location.state).email ?? '')
+  const { next, state } = useAuthFlow()
+  const [email, setEmail] = useState(state.email ?? '')
   const [codeSentTo, setCodeSentTo] = useState<string>()
   const { alertRef, formRef, pending, problem, submit } = useAuthForm('reset')
 

@@ -1,36 +1,24 @@
 import { useState } from 'react'
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import { resendConfirmationCode, signInWithPassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { GuestOnly } from '../components/guest-only'
 import { PasswordField } from '../components/password-field'
 import { TextField } from '../components/text-field'
-import { readAuthState, type AuthLocationState } from '../lib/auth-location-state'
+import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { holdPasswordForConfirmation } from '../lib/pending-sign-in'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { signInMessages } from './sign-in-messages'
 import { AuthForm } from '../components/auth-form'
+import { useAuthFlow } from '../lib/use-auth-flow'
 
 export function SignInScreen() {
-  return (
-    <GuestOnly>
-      <SignInForm />
-    </GuestOnly>
-  )
-}
-
-function SignInForm() {
   const t = useMessages(signInMessages)
   const f = useMessages(formMessages)
-  const location = useLocation()
-  const navigate = useNavigate()
-  const [params] = useSearchParams()
-  const next = params.get('next')
-  const state = readAuthState(location.state)
+  const { next, state, navigate } = useAuthFlow()
   const [email, setEmail] = useState(state.email ?? '')
   const [password, setPassword] = useState('')
   const { alertRef, formRef, pending, problem, submit } = useAuthForm('sign-in')
@@ -47,7 +35,7 @@ function SignInForm() {
       async () => {
         const address = email.trim()
         const result = await signInWithPassword(address, password)
-        // Signed in: <GuestOnly> now sends the user on to `next`.
+        // Signed in: the GuestOnly route now sends the user on to `next`.
         if (result === 'confirm-sign-up') {
           await resendConfirmationCode(address)
           holdPasswordForConfirmation(address, password)

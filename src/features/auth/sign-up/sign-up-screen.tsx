@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import { signUpWithEmail } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { GuestOnly } from '../components/guest-only'
 import { PasswordField } from '../components/password-field'
 import { TextField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
@@ -13,21 +12,12 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { signUpMessages } from './sign-up-messages'
 import { AuthForm } from '../components/auth-form'
+import { useAuthFlow } from '../lib/use-auth-flow'
 
 export function SignUpScreen() {
-  return (
-    <GuestOnly>
-      <SignUpForm />
-    </GuestOnly>
-  )
-}
-
-function SignUpForm() {
   const t = useMessages(signUpMessages)
   const f = useMessages(formMessages)
-  const navigate = useNavigate()
-  const [params] = useSearchParams()
-  const next = params.get('next')
+  const { next, navigate } = useAuthFlow()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const { alertRef, formRef, pending, problem, submit } = useAuthForm('sign-up')
