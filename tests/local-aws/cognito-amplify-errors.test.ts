@@ -1,41 +1,22 @@
 // @vitest-environment node
-import { Amplify } from 'aws-amplify'
 import {
   confirmResetPassword,
   confirmSignUp,
   fetchAuthSession,
   resetPassword,
   signIn,
-  signOut,
   signUp,
 } from 'aws-amplify/auth'
 import { Hub } from 'aws-amplify/utils'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
-import {
-  BASE_URL,
-  PASSWORD,
-  callCognito,
-  setupCognitoEmulator,
-  uniqueEmail,
-} from './cognito-harness.ts'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
+import { PASSWORD, callCognito, setupCognitoEmulator, uniqueEmail } from './cognito-harness.ts'
+import { configureAmplify, setupAmplify } from './amplify-harness.ts'
 
 const emulator = setupCognitoEmulator()
 const INCORRECT = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }
 
-function configure(userPoolClientId = DEFAULT_CLIENT_ID) {
-  Amplify.configure({
-    Auth: {
-      Cognito: { userPoolId: DEFAULT_USER_POOL_ID, userPoolClientId, userPoolEndpoint: BASE_URL },
-    },
-  })
-}
-
-async function registered(email = uniqueEmail()) {
-  await signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } })
-  await confirmSignUp({ username: email, confirmationCode: emulator.lastCode(email) })
-  return email
-}
+const { registered } = setupAmplify(emulator)
 
 async function createClient(settings: object) {
   const { body } = await callCognito('CreateUserPoolClient', {
@@ -45,11 +26,6 @@ async function createClient(settings: object) {
   })
   return String((body.UserPoolClient as { ClientId: string }).ClientId)
 }
-
-beforeEach(() => configure())
-afterEach(async () => {
-  await signOut().catch(() => undefined)
-})
 
 describe('sign-in errors through Amplify', () => {
   it('refuses a wrong password over SRP and over USER_PASSWORD_AUTH with the same message', async () => {
@@ -100,7 +76,7 @@ describe('sign-in errors through Amplify', () => {
 
   it('rejects a flow the app client does not allow', async () => {
     const email = await registered()
-    configure(await createClient({ ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] }))
+    configureAmplify(await createClient({ ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] }))
     await expect(signIn({ username: email, password: PASSWORD })).rejects.toMatchObject({
       name: 'InvalidParameterException',
       message: 'Auth flow not enabled for this client',
@@ -123,7 +99,7 @@ describe('sign-in errors through Amplify', () => {
       GenerateSecret: true,
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
     })
-    configure(clientId)
+    configureAmplify(clientId)
     const secretError = {
       name: 'NotAuthorizedException',
       message: `Unable to verify secret hash for client ${clientId}`,
@@ -135,7 +111,7 @@ describe('sign-in errors through Amplify', () => {
   })
 
   it('names an app client that does not exist', async () => {
-    configure('nosuchclient0000000000000')
+    configureAmplify('nosuchclient0000000000000')
     await expect(signIn({ username: uniqueEmail(), password: PASSWORD })).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
       message: 'User pool client nosuchclient0000000000000 does not exist.',

@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { Amplify } from 'aws-amplify'
 import {
   autoSignIn,
   confirmSignIn,
@@ -13,7 +12,7 @@ import {
   signUp,
 } from 'aws-amplify/auth'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
 import {
   BASE_URL,
@@ -22,27 +21,11 @@ import {
   setupCognitoEmulator,
   uniqueEmail,
 } from './cognito-harness.ts'
+import { setupAmplify } from './amplify-harness.ts'
 
 const emulator = setupCognitoEmulator()
 
-function configure(userPoolClientId = DEFAULT_CLIENT_ID) {
-  Amplify.configure({
-    Auth: {
-      Cognito: { userPoolId: DEFAULT_USER_POOL_ID, userPoolClientId, userPoolEndpoint: BASE_URL },
-    },
-  })
-}
-
-async function registered(email = uniqueEmail()) {
-  await signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } })
-  await confirmSignUp({ username: email, confirmationCode: emulator.lastCode(email) })
-  return email
-}
-
-beforeEach(() => configure())
-afterEach(async () => {
-  await signOut().catch(() => undefined)
-})
+const { registered } = setupAmplify(emulator)
 
 describe('Amplify v6 against the local user pool', () => {
   it('signs up, confirms with the e-mailed code, signs in over SRP and gets verifiable tokens', async () => {

@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { Amplify } from 'aws-amplify'
 import {
   confirmSignUp,
   fetchAuthSession,
@@ -9,28 +8,15 @@ import {
   updatePassword,
 } from 'aws-amplify/auth'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
-import {
-  BASE_URL,
-  PASSWORD,
-  callCognito,
-  setupCognitoEmulator,
-  uniqueEmail,
-} from './cognito-harness.ts'
+import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
+import { PASSWORD, callCognito, setupCognitoEmulator, uniqueEmail } from './cognito-harness.ts'
+import { configureAmplify } from './amplify-harness.ts'
 
 const emulator = setupCognitoEmulator()
 
 describe('secrets stay out of logs and stored state', () => {
   it('never logs or stores a password or a token over a whole session', async () => {
-    Amplify.configure({
-      Auth: {
-        Cognito: {
-          userPoolId: DEFAULT_USER_POOL_ID,
-          userPoolClientId: DEFAULT_CLIENT_ID,
-          userPoolEndpoint: BASE_URL,
-        },
-      },
-    })
+    configureAmplify()
     const email = uniqueEmail()
     const wrong = 'Wr0ng-guess!'
     const changed = 'Chang3d-pass!'
