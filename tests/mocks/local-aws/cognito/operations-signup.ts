@@ -58,7 +58,12 @@ export async function signUp(body: Body, ctx: CognitoContext) {
   }
 }
 
-export async function confirmSignUp(body: Body, ctx: CognitoContext) {
+/**
+ * The app client and the named user (undefined when unknown) of a public call
+ * about an existing account, its SECRET_HASH checked against either of the
+ * user's names, as Cognito accepts both.
+ */
+async function clientAndUser(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   const user = findUser(pool, body.Username)
   await assertSecretHash(
@@ -66,6 +71,11 @@ export async function confirmSignUp(body: Body, ctx: CognitoContext) {
     body.SecretHash,
     user ? [user.email, user.username] : [str(body.Username) ?? ''],
   )
+  return { pool, client, user }
+}
+
+export async function confirmSignUp(body: Body, ctx: CognitoContext) {
+  const { client, user } = await clientAndUser(body, ctx)
   if (!user) {
     if (preventsUserExistenceErrors(client)) checkCode(undefined, body.ConfirmationCode, ctx.now())
     throw combinationNotFound()
@@ -83,13 +93,7 @@ export async function confirmSignUp(body: Body, ctx: CognitoContext) {
 }
 
 export async function resendConfirmationCode(body: Body, ctx: CognitoContext) {
-  const { pool, client } = findClient(ctx.data, body.ClientId)
-  const user = findUser(pool, body.Username)
-  await assertSecretHash(
-    client,
-    body.SecretHash,
-    user ? [user.email, user.username] : [str(body.Username) ?? ''],
-  )
+  const { pool, client, user } = await clientAndUser(body, ctx)
   if (!user) {
     if (preventsUserExistenceErrors(client))
       return { CodeDeliveryDetails: codeDeliveryDetails(str(body.Username) ?? '') }
@@ -102,13 +106,7 @@ export async function resendConfirmationCode(body: Body, ctx: CognitoContext) {
 }
 
 export async function forgotPassword(body: Body, ctx: CognitoContext) {
-  const { pool, client } = findClient(ctx.data, body.ClientId)
-  const user = findUser(pool, body.Username)
-  await assertSecretHash(
-    client,
-    body.SecretHash,
-    user ? [user.email, user.username] : [str(body.Username) ?? ''],
-  )
+  const { pool, client, user } = await clientAndUser(body, ctx)
   if (!user) {
     // With PreventUserExistenceErrors Cognito answers as if it had sent a code.
     if (preventsUserExistenceErrors(client)) {
@@ -128,13 +126,7 @@ export async function forgotPassword(body: Body, ctx: CognitoContext) {
 }
 
 export async function confirmForgotPassword(body: Body, ctx: CognitoContext) {
-  const { pool, client } = findClient(ctx.data, body.ClientId)
-  const user = findUser(pool, body.Username)
-  await assertSecretHash(
-    client,
-    body.SecretHash,
-    user ? [user.email, user.username] : [str(body.Username) ?? ''],
-  )
+  const { pool, client, user } = await clientAndUser(body, ctx)
   if (!user) {
     if (preventsUserExistenceErrors(client)) checkCode(undefined, body.ConfirmationCode, ctx.now())
     throw combinationNotFound()
