@@ -2,6 +2,8 @@ import { TextField as UiTextField } from '@aws-amplify/ui-react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 import type { AuthField, AuthProblem } from '../lib/classify-auth-error'
 import { FieldError, fieldProblem } from './field-error'
+import { useMessages } from '@/lib/i18n'
+import { formMessages } from '../messages/form-messages'
 import './ui-kit-styles'
 
 type InputProps = Omit<
@@ -43,6 +45,29 @@ export function TextField({
       descriptiveText={hint}
       hasError={mine !== undefined}
       errorMessage={mine && <FieldError problem={mine} />}
+    />
+  )
+}
+
+/** The email field every auth form has; it is the user name, for password managers too. */
+export function EmailField({
+  autoComplete = 'username',
+  ...props
+}: {
+  value: string
+  onChange: (value: string) => void
+  problem: AuthProblem | undefined
+  autoComplete?: 'username' | 'email'
+}) {
+  const f = useMessages(formMessages)
+  return (
+    <TextField
+      name="email"
+      label={f.email}
+      type="email"
+      autoComplete={autoComplete}
+      inputMode="email"
+      {...props}
     />
   )
 }

@@ -4,12 +4,11 @@ import { paths } from '@/config/paths'
 import { confirmSignUpCode, signInWithPassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { TextField } from '../components/text-field'
+import { EmailField, TextField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { takeHeldPassword } from '../lib/pending-sign-in'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
-import { formMessages } from '../messages/form-messages'
 import { confirmSignUpMessages } from './confirm-sign-up-messages'
 import { ResendCodeButton } from './resend-code-button'
 import { AuthForm } from '../components/auth-form'
@@ -17,7 +16,6 @@ import { useAuthFlow } from '../lib/use-auth-flow'
 
 export function ConfirmSignUpScreen() {
   const t = useMessages(confirmSignUpMessages)
-  const f = useMessages(formMessages)
   const { next, state, navigate } = useAuthFlow()
   const [email, setEmail] = useState(state.email ?? '')
   const [code, setCode] = useState('')
@@ -51,18 +49,7 @@ export function ConfirmSignUpScreen() {
           : t.askEmail}
       </p>
       <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
-        {!knownEmail && (
-          <TextField
-            name="email"
-            label={f.email}
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            value={email}
-            onChange={setEmail}
-            problem={problem}
-          />
-        )}
+        {!knownEmail && <EmailField value={email} onChange={setEmail} problem={problem} />}
         <TextField
           name="code"
           label={t.code}

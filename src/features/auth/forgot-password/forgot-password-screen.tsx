@@ -4,10 +4,9 @@ import { paths } from '@/config/paths'
 import { requestPasswordReset } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { TextField } from '../components/text-field'
+import { EmailField } from '../components/text-field'
 import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
-import { formMessages } from '../messages/form-messages'
 import { forgotPasswordMessages } from './forgot-password-messages'
 import { ResetPasswordForm } from './reset-password-form'
 import { AuthForm } from '../components/auth-form'
@@ -15,7 +14,6 @@ import { useAuthFlow } from '../lib/use-auth-flow'
 
 export function ForgotPasswordScreen() {
   const t = useMessages(forgotPasswordMessages)
-  const f = useMessages(formMessages)
   const { next, state } = useAuthFlow()
   const [email, setEmail] = useState(state.email ?? '')
   const [codeSentTo, setCodeSentTo] = useState<string>()
@@ -54,16 +52,7 @@ export function ForgotPasswordScreen() {
     <AuthPage title={t.title} stepKey="request">
       <p>{t.intro}</p>
       <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
-        <TextField
-          name="email"
-          label={f.email}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          value={email}
-          onChange={setEmail}
-          problem={problem}
-        />
+        <EmailField value={email} onChange={setEmail} problem={problem} autoComplete="email" />
         <SubmitButton pending={pending} label={t.send} busyLabel={t.sending} />
       </AuthForm>
       <p>

@@ -5,7 +5,7 @@ import { resendConfirmationCode, signInWithPassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
 import { PasswordField } from '../components/password-field'
-import { TextField } from '../components/text-field'
+import { EmailField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { holdPasswordForConfirmation } from '../lib/pending-sign-in'
@@ -54,16 +54,7 @@ export function SignInScreen() {
         </p>
       )}
       <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
-        <TextField
-          name="email"
-          label={f.email}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={setEmail}
-          problem={problem}
-        />
+        <EmailField value={email} onChange={setEmail} problem={problem} />
         <PasswordField
           label={f.password}
           autoComplete="current-password"

@@ -5,18 +5,16 @@ import { signUpWithEmail } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
 import { PasswordField } from '../components/password-field'
-import { TextField } from '../components/text-field'
+import { EmailField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
-import { formMessages } from '../messages/form-messages'
 import { signUpMessages } from './sign-up-messages'
 import { AuthForm } from '../components/auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
 
 export function SignUpScreen() {
   const t = useMessages(signUpMessages)
-  const f = useMessages(formMessages)
   const { next, navigate } = useAuthFlow()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -37,16 +35,7 @@ export function SignUpScreen() {
     <AuthPage title={t.title}>
       <p>{t.intro}</p>
       <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
-        <TextField
-          name="email"
-          label={f.email}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={setEmail}
-          problem={problem}
-        />
+        <EmailField value={email} onChange={setEmail} problem={problem} />
         <PasswordField
           label={t.password}
           autoComplete="new-password"
