@@ -60,7 +60,7 @@ export default tseslint.config(
   },
   {
     // Node runs the configs, the emulator's servers and the tests; the app runs in browsers.
-    files: ['*.{js,ts}', 'tests/**/*.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+    files: ['*.{js,ts}', 'build/**/*.ts', 'tests/**/*.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

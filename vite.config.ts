@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type PluginOption } from 'vite'
+import { routeDocumentsPlugin } from './build/route-documents.ts'
 import { localAwsPlugin } from './tests/mocks/local-aws/adapters/vite-plugin.ts'
 import {
   API_STAGE,
@@ -66,6 +67,8 @@ export default defineConfig(({ command, mode }) => {
   const plugins: PluginOption[] = [react()]
   // The emulator is a dev/preview server middleware; never part of the bundle.
   if (local && mode !== 'test') plugins.push(localAwsPlugin())
+  // After the emulator, so its middleware answers its own paths first in `vite preview`.
+  plugins.push(routeDocumentsPlugin())
 
   return {
     plugins,

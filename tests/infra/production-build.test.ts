@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { routeModules } from '../../build/route-documents'
 
 /**
  * A production build for a real pool, as `npm run build` makes it, inspected
@@ -52,10 +53,34 @@ describe('the production build', () => {
     expect(leaks.map((file) => file.name)).toEqual([])
   })
 
-  it('has no inline script or style that the strict CSP would block', () => {
-    const html = files.find((file) => file.name.endsWith('index.html'))?.text ?? ''
-    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/)
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
-    expect(html).not.toMatch(/<style|\sstyle=/)
+  it('has no inline script or style that the strict CSP would block, in any of its documents', () => {
+    const documents = files.filter((file) => file.name.endsWith('.html'))
+    // index.html and one per app route (build/route-documents.ts).
+    expect(documents).toHaveLength(1 + Object.keys(routeModules).length)
+    for (const { name, text: html } of documents) {
+      expect(html, name).toMatch(
+        /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/,
+      )
+      expect(html, name).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+      expect(html, name).not.toMatch(/<style|\sstyle=/)
+    }
+  })
+
+  it("gives each app route a document that preloads the route's own chunk and styles", () => {
+    const document = (route: string) =>
+      files.find((file) => file.name === join(outDir, `${route}.html`))?.text ?? ''
+    const signIn = document('/sign-in')
+    expect(signIn).toMatch(
+      /<link rel="modulepreload" crossorigin href="\/assets\/sign-in-[\w-]+\.js">/,
+    )
+    expect(signIn).toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/[\w-]+\.css">/)
+    const projects = document('/projects')
+    expect(projects).toMatch(
+      /<link rel="modulepreload" crossorigin href="\/assets\/projects-[\w-]+\.js">/,
+    )
+    // A returning user's page preloads none of the sign-in screens' code.
+    expect(projects).not.toMatch(/sign-in-|auth-form-|auth-flows-/)
+    // Vite's manifest, which the documents are made from, is not part of the site.
+    expect(files.some((file) => file.name.includes('manifest'))).toBe(false)
   })
 })

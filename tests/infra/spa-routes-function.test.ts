@@ -1,0 +1,111 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { routeDocument, routeModules } from '../../build/route-documents'
+import { paths } from '../../src/config/paths'
+import { loadSpaRoutesFunction, viewerRequest } from './spa-routes-function'
+
+const template = readFileSync('infra/hosting.yaml', 'utf8')
+const handler = loadSpaRoutesFunction('dev_1', template)
+const served = (uri: string) => handler(viewerRequest(uri)).uri
+
+describe('the CloudFront Function that picks the document for a path (infra/hosting.yaml)', () => {
+  it('serves each app route its own document, the file the build writes for it', () => {
+    for (const route of Object.keys(routeModules)) {
+      expect(served(route), route).toBe(`${route}.html`)
+    }
+    expect(served('/sign-in')).toBe('/sign-in.html')
+    expect(served('/sign-up/confirm')).toBe('/sign-up/confirm.html')
+    expect(served('/projects')).toBe('/projects.html')
+  })
+
+  it('has a document for every screen the router has, and serves / the projects one it redirects to', () => {
+    for (const path of Object.values(paths)) {
+      expect(served(path), path).not.toBe('/index.html')
+    }
+    expect(served('/')).toBe('/projects.html')
+  })
+
+  it('matches routes as the router does: any case, with or without a trailing slash', () => {
+    expect(served('/sign-in/')).toBe('/sign-in.html')
+    expect(served('/Sign-In')).toBe('/sign-in.html')
+    expect(served('/PROJECTS//')).toBe('/projects.html')
+    expect(served('/sign-up/confirm/')).toBe('/sign-up/confirm.html')
+  })
+
+  it('keeps the query string and headers (the sign-in page reads ?next=)', () => {
+    const event = viewerRequest('/sign-in', { next: { value: '/account' } })
+    const request = handler(event)
+    expect(request).toEqual({ ...event.request, uri: '/sign-in.html' })
+    expect(request.querystring).toEqual({ next: { value: '/account' } })
+  })
+
+  it('gives index.html (the "not found" page) to any other path without a file extension', () => {
+    for (const uri of [
+      '/nowhere',
+      '/projects/42',
+      '/sign-in/extra',
+      '/sign-inx',
+      '/account/settings',
+      '/assets',
+      '/dev_1',
+      '/dev_2/projects',
+      '/toString',
+      '/__proto__',
+      '/constructor',
+    ]) {
+      expect(served(uri), uri).toBe('/index.html')
+    }
+  })
+
+  it('leaves files alone, including missing ones (S3 answers for them) and the documents themselves', () => {
+    for (const uri of [
+      '/assets/index-Diy4U1l2.js',
+      '/assets/auth-form-DJAMfvFj.css',
+      '/favicon.svg',
+      '/robots.txt',
+      '/assets/missing-0000.js',
+      '/index.html',
+      '/sign-in.html',
+      '/sign-up/confirm.html',
+      '/.well-known/security.txt',
+    ]) {
+      expect(served(uri), uri).toBe(uri)
+    }
+  })
+
+  it("never rewrites the API's paths under the stage, whatever they look like", () => {
+    for (const uri of ['/dev_1/projects', '/dev_1/projects/', '/dev_1/sign-in', '/dev_1/x.json']) {
+      expect(served(uri), uri).toBe(uri)
+    }
+    // Another stage name is substituted from the ApiStage parameter.
+    const prod = loadSpaRoutesFunction('prod', template)
+    expect(prod(viewerRequest('/prod/projects')).uri).toBe('/prod/projects')
+    expect(prod(viewerRequest('/dev_1/projects')).uri).toBe('/index.html')
+  })
+
+  it('is attached to the site only, not to the API behaviour', () => {
+    expect(template.match(/FunctionAssociations:/g)).toHaveLength(1)
+    expect(template).toMatch(
+      /DefaultCacheBehavior:[\s\S]*FunctionAssociations:\s+- EventType: viewer-request\s+FunctionARN: !GetAtt SpaRoutesFunction[\s\S]*CacheBehaviors:/,
+    )
+  })
+
+  it('agrees with `vite preview` (build/route-documents.ts) on every page path', () => {
+    const uris = [
+      '/',
+      ...Object.values(paths),
+      ...Object.values(paths).map((path) => `${path.toUpperCase()}/`),
+      '/nowhere',
+      '/projects/42',
+      '/toString',
+    ]
+    for (const uri of uris) expect(served(uri), uri).toBe(routeDocument(uri))
+  })
+
+  it('fits CloudFront Functions limits (10 KB of code)', () => {
+    const code = /FunctionCode: !Sub \|\n((?: {8}.*\n|\n)+)/.exec(template)?.[1] ?? ''
+    expect(code.length).toBeGreaterThan(100)
+    expect(Buffer.byteLength(code)).toBeLessThan(10_240)
+  })
+})
