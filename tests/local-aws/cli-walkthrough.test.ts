@@ -39,6 +39,33 @@ curl -sS -X PUT    -d '{"project-id": 200, "name": "Yoga"}' -H "Authorization: $
 curl -sS -X DELETE -d '{"project-id": 200}' -H "Authorization: $TOKEN" "$API/projects"; echo
 `
 
+// The README's MFA commands: pool configuration, an invited user, TOTP set up and used.
+// The code an authenticator app would show is computed from the secret with otpauth.
+const MFA_WALKTHROUGH = String.raw`
+set -euo pipefail
+aws() { command aws --endpoint-url "$ENDPOINT" "$@"; }
+totp() { node --input-type=module -e "import { TOTP } from 'otpauth'; console.log(new TOTP({ secret: process.argv[1] }).generate())" "$1"; }
+
+aws cognito-idp set-user-pool-mfa-config --user-pool-id "$AWS_USER_POOL_ID"   --mfa-configuration OPTIONAL --software-token-mfa-configuration Enabled=true   --email-mfa-configuration 'Message="Your sign-in code is {####}",Subject="Sign-in code"' > /dev/null
+aws cognito-idp get-user-pool-mfa-config --user-pool-id "$AWS_USER_POOL_ID" --query MfaConfiguration --output text
+
+aws cognito-idp admin-create-user --user-pool-id "$AWS_USER_POOL_ID" --username "$AWS_USER_EMAIL"   --user-attributes "Name=email,Value=$AWS_USER_EMAIL" Name=email_verified,Value=true > /dev/null
+TEMPORARY=$(curl -sf "$INBOX?to=$AWS_USER_EMAIL" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).at(-1).code))')
+SESSION=$(aws cognito-idp admin-initiate-auth --user-pool-id "$AWS_USER_POOL_ID" --client-id "$AWS_CLIENT_ID"   --auth-flow ADMIN_USER_PASSWORD_AUTH --auth-parameters "USERNAME=$AWS_USER_EMAIL,PASSWORD=$TEMPORARY"   --query Session --output text)
+ACCESS=$(aws cognito-idp admin-respond-to-auth-challenge --user-pool-id "$AWS_USER_POOL_ID" --client-id "$AWS_CLIENT_ID"   --challenge-name NEW_PASSWORD_REQUIRED --session "$SESSION"   --challenge-responses "USERNAME=$AWS_USER_EMAIL,NEW_PASSWORD=$AWS_PASSWORD"   --query AuthenticationResult.AccessToken --output text)
+
+SECRET=$(aws cognito-idp associate-software-token --access-token "$ACCESS" --query SecretCode --output text)
+aws cognito-idp verify-software-token --access-token "$ACCESS" --user-code "$(totp "$SECRET")" --query Status --output text
+aws cognito-idp set-user-mfa-preference --access-token "$ACCESS"   --software-token-mfa-settings Enabled=true,PreferredMfa=true
+
+SESSION=$(aws cognito-idp admin-initiate-auth --user-pool-id "$AWS_USER_POOL_ID" --client-id "$AWS_CLIENT_ID"   --auth-flow ADMIN_USER_PASSWORD_AUTH --auth-parameters "USERNAME=$AWS_USER_EMAIL,PASSWORD=$AWS_PASSWORD"   --query Session --output text)
+aws cognito-idp admin-respond-to-auth-challenge --user-pool-id "$AWS_USER_POOL_ID" --client-id "$AWS_CLIENT_ID"   --challenge-name SOFTWARE_TOKEN_MFA --session "$SESSION"   --challenge-responses "USERNAME=$AWS_USER_EMAIL,SOFTWARE_TOKEN_MFA_CODE=$(totp "$SECRET")"   --query AuthenticationResult.TokenType --output text
+
+aws cognito-idp admin-set-user-mfa-preference --user-pool-id "$AWS_USER_POOL_ID" --username "$AWS_USER_EMAIL"   --software-token-mfa-settings Enabled=false
+aws cognito-idp admin-reset-user-password --user-pool-id "$AWS_USER_POOL_ID" --username "$AWS_USER_EMAIL"
+aws cognito-idp admin-get-user --user-pool-id "$AWS_USER_POOL_ID" --username "$AWS_USER_EMAIL"   --query UserStatus --output text
+`
+
 // The default reporter only counts skipped tests: say which proof didn't run, and why.
 if (missing) {
   process.stderr.write(
@@ -60,30 +87,37 @@ describe('the terminal walkthrough of api-contract.md', () => {
   })
   afterAll(() => standalone?.stop('SIGKILL'))
 
+  /** Runs a bash script with the CLI pointed at the standalone server, as the README says. */
+  function runScript(script: string, email: string) {
+    const config = standalone!.config // set in beforeAll whenever a test runs
+    return promisify(execFile)('bash', ['-c', script], {
+      // otpauth, for the authenticator app's codes, resolves from the project's node_modules.
+      cwd: process.cwd(),
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        // Dummy credentials: the emulator accepts any, the CLI insists on some.
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_DEFAULT_REGION: 'local-1',
+        // Keep a developer's own AWS profile out of it.
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        ENDPOINT: config.cognitoEndpoint,
+        INBOX: config.inboxUrl,
+        API: config.apiUrl,
+        AWS_USER_POOL_ID: config.userPoolId,
+        AWS_CLIENT_ID: config.clientId,
+        AWS_USER_EMAIL: email,
+        AWS_PASSWORD: 'Policy-conforming-1',
+      },
+    })
+  }
+
   it.skipIf(Boolean(missing))(
     `runs with the AWS CLI and curl against npm run local-aws${missing ? ` (skipped: ${missing} not installed)` : ''}`,
     async () => {
-      const config = standalone!.config // set in beforeAll whenever this test runs
-      const { stdout } = await promisify(execFile)('bash', ['-c', WALKTHROUGH], {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          // Dummy credentials: the emulator accepts any, the CLI insists on some.
-          AWS_ACCESS_KEY_ID: 'local',
-          AWS_SECRET_ACCESS_KEY: 'local',
-          AWS_DEFAULT_REGION: 'local-1',
-          // Keep a developer's own AWS profile out of it.
-          AWS_CONFIG_FILE: '/dev/null',
-          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-          ENDPOINT: config.cognitoEndpoint,
-          INBOX: config.inboxUrl,
-          API: config.apiUrl,
-          AWS_USER_POOL_ID: config.userPoolId,
-          AWS_CLIENT_ID: config.clientId,
-          AWS_USER_EMAIL: 'someone@example.com',
-          AWS_PASSWORD: 'Policy-conforming-1',
-        },
-      })
+      const { stdout } = await runScript(WALKTHROUGH, 'someone@example.com')
       // One line per curl: GET, POST, PUT, DELETE. Ids may come back in any decimal notation.
       const answers = stdout
         .trim()
@@ -96,5 +130,16 @@ describe('the terminal walkthrough of api-contract.md', () => {
         [],
       ])
     },
+  )
+
+  it.skipIf(Boolean(missing))(
+    `runs the README's MFA commands with the AWS CLI${missing ? ` (skipped: ${missing} not installed)` : ''}`,
+    async () => {
+      const { stdout } = await runScript(MFA_WALKTHROUGH, 'invited@example.com')
+      // get-user-pool-mfa-config, verify-software-token, the TOTP sign-in, admin-get-user.
+      expect(stdout.trim().split('\n')).toEqual(['OPTIONAL', 'SUCCESS', 'Bearer', 'RESET_REQUIRED'])
+    },
+    // Eleven CLI calls of about a second each (the CLI's own start-up).
+    60_000,
   )
 })

@@ -144,3 +144,38 @@ describe('npm run local-aws -- --state DIR', () => {
     ])
   })
 })
+
+describe('npm run local-aws -- --mfa MODE:FACTORS', () => {
+  it('starts with the default pool doing MFA as the flag says', async () => {
+    const standalone = await startStandalone([
+      '--port',
+      '0',
+      '--in-memory',
+      '--mfa',
+      'on:totp,email',
+    ])
+    try {
+      const { body } = await cognitoCall(
+        standalone.config.cognitoEndpoint,
+        'GetUserPoolMfaConfig',
+        {
+          UserPoolId: standalone.config.userPoolId,
+        },
+      )
+      expect(body).toMatchObject({
+        MfaConfiguration: 'ON',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        EmailMfaConfiguration: { Subject: 'Sign-in code' },
+      })
+      expect(body.SmsMfaConfiguration).toBeUndefined()
+    } finally {
+      await standalone.stop('SIGKILL')
+    }
+  })
+
+  it('refuses a setting it does not understand, saying what it expects', async () => {
+    await expect(
+      startStandalone(['--port', '0', '--in-memory', '--mfa', 'sometimes']),
+    ).rejects.toThrow(/MFA setting "sometimes" is not off, optional\[:factors\] or on\[:factors\]/)
+  })
+})

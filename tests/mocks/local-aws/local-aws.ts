@@ -91,6 +91,16 @@ function cognitoPreflight(): Response {
   })
 }
 
+/** What the log says was sent; a temporary password is a password, so only the inbox has it. */
+function deliveryLine(code: DeliveredCode): string {
+  if (code.kind === 'temporary-password') {
+    return `temporary password for ${code.to}: sent to the inbox (not logged)`
+  }
+  if (code.kind === 'sms-mfa') return `sign-in code (SMS) for ${code.to}: ${code.code}`
+  if (code.kind === 'email-mfa') return `sign-in code (e-mail) for ${code.to}: ${code.code}`
+  return `confirmation code for ${code.to}: ${code.code}`
+}
+
 export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
   const store = options.store ?? memoryStore()
   const basePath = (options.basePath ?? '').replace(/\/+$/, '')
@@ -116,7 +126,7 @@ export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
       deliver(code: DeliveredCode) {
         state.inbox.push({ ...code, sentAt: now() })
         state.inbox.splice(0, Math.max(0, state.inbox.length - INBOX_LIMIT))
-        log(`[local-aws] confirmation code for ${code.to}: ${code.code}`)
+        log(`[local-aws] ${deliveryLine(code)}`)
       },
       log: (line) => log(`[local-aws] ${line}`),
     }

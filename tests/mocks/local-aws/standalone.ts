@@ -1,6 +1,6 @@
 /**
  * The local AWS as its own HTTP server, for the AWS CLI, curl or another app:
- *   npm run local-aws -- --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory]
+ *   npm run local-aws -- --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory] [--mfa on:totp,email]
  * Once listening it prints exactly one JSON line on stdout (endpoints and ids);
  * everything else goes to stderr. Stops cleanly on SIGINT/SIGTERM.
  */
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { serveWithLocalAws } from './adapters/node-http.ts'
 import { fileStore } from './file-store.ts'
 import { createLocalAws } from './local-aws.ts'
+import { applyMfaSetting, mfaConfigFromSetting } from './mfa-setting.ts'
 import { memoryStore } from './state.ts'
 
 const log = (line: string) => process.stderr.write(`${line}\n`)
@@ -21,6 +22,7 @@ function options() {
       host: { type: 'string', default: '127.0.0.1' },
       state: { type: 'string', default: process.env.LOCAL_AWS_STATE_DIR ?? '.local-aws' },
       'in-memory': { type: 'boolean', default: false },
+      mfa: { type: 'string' },
     },
   })
   const port = Number(values.port)
@@ -29,12 +31,23 @@ function options() {
       `--port must be a number from 0 to 65535 (0 picks a free port), not "${values.port}"`,
     )
   }
-  return { port, host: values.host, stateDir: values.state, inMemory: values['in-memory'] }
+  if (values.mfa !== undefined) mfaConfigFromSetting(values.mfa) // says what is wrong before starting
+  return {
+    port,
+    host: values.host,
+    stateDir: values.state,
+    inMemory: values['in-memory'],
+    mfa: values.mfa,
+  }
 }
 
-function main() {
-  const { port, host, stateDir, inMemory } = options()
+async function main() {
+  const { port, host, stateDir, inMemory, mfa } = options()
   const localAws = createLocalAws({ store: inMemory ? memoryStore() : fileStore(stateDir), log })
+  if (mfa !== undefined) {
+    await applyMfaSetting(localAws, mfa)
+    log(`[local-aws] MFA for the default pool: ${mfa}`)
+  }
   const server = createServer((req, res) => {
     serveWithLocalAws(localAws, req, res)
       .then((served) => {
@@ -77,9 +90,7 @@ function main() {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-try {
-  main()
-} catch (error) {
+main().catch((error: unknown) => {
   log(`[local-aws] ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
-}
+})

@@ -1,12 +1,14 @@
 /**
  * Mounts the local AWS on the app's own origin, under LOCAL_AWS_BASE_PATH,
  * in `npm run dev` and in `vite preview` (vite.config.ts adds the plugin in
- * local mode only). State persists in LOCAL_AWS_STATE_DIR (default .local-aws).
+ * local mode only). State persists in LOCAL_AWS_STATE_DIR (default .local-aws);
+ * LOCAL_AWS_MFA (e.g. `on:totp,email`) sets how the default pool does MFA.
  */
 import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { LOCAL_AWS_BASE_PATH } from '../defaults.ts'
 import { fileStore } from '../file-store.ts'
 import { createLocalAws, type LocalAws } from '../local-aws.ts'
+import { applyMfaSetting } from '../mfa-setting.ts'
 import { serveWithLocalAws } from './node-http.ts'
 
 function middleware(localAws: LocalAws, logger: Logger): Connect.NextHandleFunction {
@@ -34,6 +36,14 @@ export function localAwsPlugin(): Plugin {
     logger.info(
       `[local-aws] Cognito and the /projects API at ${LOCAL_AWS_BASE_PATH}, state in ${stateDir}`,
     )
+    const mfa = process.env.LOCAL_AWS_MFA
+    if (mfa) {
+      applyMfaSetting(localAws, mfa).then(
+        () => logger.info(`[local-aws] MFA for the default pool: ${mfa}`),
+        (error: unknown) =>
+          logger.error(`[local-aws] ${error instanceof Error ? error.message : String(error)}`),
+      )
+    }
     // Registered before Vite's own middlewares, so the SPA fallback never sees these paths.
     server.middlewares.use(middleware(localAws, logger))
     server.httpServer?.once('close', () => void localAws.close())

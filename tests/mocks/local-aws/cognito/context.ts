@@ -1,8 +1,17 @@
 import type { CognitoData } from './data.ts'
 
 export interface DeliveredCode {
+  /** An e-mail address, or a phone number for an SMS. */
   to: string
-  kind: 'sign-up' | 'resend' | 'forgot-password'
+  kind:
+    | 'sign-up'
+    | 'resend'
+    | 'forgot-password'
+    | 'admin-reset'
+    | 'temporary-password'
+    | 'sms-mfa'
+    | 'email-mfa'
+  /** A one-time code, or (kind temporary-password) the temporary password itself. */
   code: string
   userPoolId: string
   clientId?: string

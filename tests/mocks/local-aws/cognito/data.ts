@@ -36,6 +36,32 @@ export interface UserRecord {
   lockedUntil: number
   signUpCode?: PendingCode
   resetCode?: PendingCode
+  /** Absent until the user sets up or turns on a second factor. */
+  mfa?: UserMfa
+  /** The one sign-in challenge in progress; a newer sign-in replaces it. */
+  challenge?: PendingChallenge
+}
+
+export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP'
+
+export interface UserMfa {
+  /** Factors the user turned on (SetUserMFAPreference or an MFA_SETUP at sign-in). */
+  enabled: MfaType[]
+  preferred?: MfaType
+  /** Base32 TOTP secret, once VerifySoftwareToken accepted a code for it. */
+  totpSecret?: string
+  /** Base32 secret handed out by AssociateSoftwareToken with an AccessToken, not yet verified. */
+  pendingTotpSecret?: string
+}
+
+/** What a challenge Session points at: the code sent, and how many wrong answers it took. */
+export interface PendingChallenge {
+  id: string
+  /** The SMS or e-mail code, when one was sent. */
+  code?: string
+  failedAttempts: number
+  /** The address an e-mail MFA set-up at sign-in sends its code to. */
+  setupEmail?: string
 }
 
 export type AuthFlowSetting =
@@ -82,9 +108,20 @@ export interface SessionRecord {
   revoked: boolean
 }
 
+/** SetUserPoolMfaConfig: MFA off, optional or on, and which factors users may use. */
+export interface PoolMfaConfig {
+  mode: 'OFF' | 'ON' | 'OPTIONAL'
+  softwareToken: boolean
+  /** SmsMfaConfiguration / EmailMfaConfiguration as given (present means enabled). */
+  sms?: Record<string, unknown>
+  email?: Record<string, unknown>
+}
+
 export interface PoolRecord {
   id: string
   createdAt: number
+  /** Absent: MFA off, as a new pool is. */
+  mfa?: PoolMfaConfig
   clients: Record<string, ClientRecord>
   users: Record<string, UserRecord>
   sessions: Record<string, SessionRecord>

@@ -6,7 +6,11 @@ import { CognitoError, invalidParameter, notAuthorized, userNotFound } from './e
 import { assertPasswordPolicy, setPassword } from './passwords.ts'
 import { deleteUserFrom } from './operations-session.ts'
 import { revokeUserSessions } from './tokens.ts'
-import { attributeValue, extraAttributes, findUser, isEmail, userType } from './users.ts'
+import { mfaSettingsOf } from './mfa.ts'
+import { attributeValue, extraAttributes, findUser, isEmail, sendCode, userType } from './users.ts'
+
+/** As long as a reset code from ForgotPassword lasts. */
+const RESET_CODE_MS = 60 * 60 * 1000
 
 function adminUser(body: Body, ctx: CognitoContext): { pool: PoolRecord; user: UserRecord } {
   const pool = findPool(ctx.data, body.UserPoolId)
@@ -20,14 +24,38 @@ function temporaryPassword() {
   return `Tmp-${crypto.randomUUID().slice(0, 8)}a1A!`
 }
 
+/** Cognito's invitation: the temporary password, "e-mailed" to the local inbox. */
+function sendInvitation(ctx: CognitoContext, pool: PoolRecord, user: UserRecord, password: string) {
+  ctx.deliver({ to: user.email, kind: 'temporary-password', code: password, userPoolId: pool.id })
+}
+
 export async function adminCreateUser(body: Body, ctx: CognitoContext) {
   const pool = findPool(ctx.data, body.UserPoolId)
   const username = str(body.Username) ?? ''
-  if (!isEmail(username)) throw invalidParameter('Username should be an email.')
-  if (findUser(pool, username))
-    throw new CognitoError('UsernameExistsException', 'User account already exists')
+  const action = str(body.MessageAction)
+  if (action !== undefined && action !== 'RESEND' && action !== 'SUPPRESS') {
+    throw invalidParameter(
+      `1 validation error detected: Value '${action}' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]`,
+    )
+  }
   const given = str(body.TemporaryPassword)
   const password = given === undefined ? temporaryPassword() : assertPasswordPolicy(given)
+  const existing = findUser(pool, username)
+  if (action === 'RESEND') {
+    if (!existing) throw userNotFound()
+    if (existing.status !== 'FORCE_CHANGE_PASSWORD') {
+      throw new CognitoError(
+        'UnsupportedUserStateException',
+        'Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.',
+      )
+    }
+    await setPassword(existing, pool.id, password, ctx.now())
+    sendInvitation(ctx, pool, existing, password)
+    ctx.log(`AdminCreateUser ${existing.email}: invitation sent again`)
+    return { User: userType(existing) }
+  }
+  if (!isEmail(username)) throw invalidParameter('Username should be an email.')
+  if (existing) throw new CognitoError('UsernameExistsException', 'User account already exists')
   const now = ctx.now()
   const user: UserRecord = {
     username: crypto.randomUUID(),
@@ -44,9 +72,26 @@ export async function adminCreateUser(body: Body, ctx: CognitoContext) {
   }
   await setPassword(user, pool.id, password, now)
   pool.users[user.username] = user
-  // No invitation e-mail is sent: the local inbox only carries codes.
-  ctx.log(`AdminCreateUser ${user.email} → sub ${user.username} (FORCE_CHANGE_PASSWORD)`)
+  if (action !== 'SUPPRESS') sendInvitation(ctx, pool, user, password)
+  ctx.log(
+    `AdminCreateUser ${user.email} → sub ${user.username} (FORCE_CHANGE_PASSWORD${action === 'SUPPRESS' ? ', no invitation' : ''})`,
+  )
   return { User: userType(user) }
+}
+
+/** The user must choose a new password with a code sent to their verified address. */
+export async function adminResetUserPassword(body: Body, ctx: CognitoContext) {
+  const { pool, user } = adminUser(body, ctx)
+  if (!user.emailVerified) {
+    throw invalidParameter(
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    )
+  }
+  if (user.status !== 'UNCONFIRMED') user.status = 'RESET_REQUIRED'
+  user.updatedAt = ctx.now()
+  user.resetCode = sendCode(ctx, user, 'admin-reset', pool.id, undefined, RESET_CODE_MS)
+  ctx.log(`AdminResetUserPassword ${user.email} → ${user.status}, code sent`)
+  return {}
 }
 
 export async function adminConfirmSignUp(body: Body, ctx: CognitoContext) {
@@ -72,7 +117,7 @@ export async function adminSetUserPassword(body: Body, ctx: CognitoContext) {
 export async function adminGetUser(body: Body, ctx: CognitoContext) {
   const { user } = adminUser(body, ctx)
   const { Attributes, ...rest } = userType(user)
-  return { ...rest, UserAttributes: Attributes }
+  return { ...rest, UserAttributes: Attributes, ...mfaSettingsOf(user) }
 }
 
 export async function adminDeleteUser(body: Body, ctx: CognitoContext) {

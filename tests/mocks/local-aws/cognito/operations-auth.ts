@@ -9,9 +9,9 @@ import {
 } from './clients.ts'
 import { record, str, type Body, type CognitoContext } from './context.ts'
 import type { ClientRecord, PoolRecord } from './data.ts'
-import { invalidParameter, notAuthorized } from './errors.ts'
-import { assertPasswordPolicy, setPassword } from './passwords.ts'
-import { finishSignIn, openChallengeSession, passwordSignIn, refreshSignIn } from './sign-in.ts'
+import { respondToChallenge } from './challenges.ts'
+import { invalidParameter } from './errors.ts'
+import { passwordSignIn, refreshSignIn } from './sign-in.ts'
 import { startSrp, verifySrp } from './srp-flow.ts'
 import { findUser } from './users.ts'
 
@@ -92,21 +92,7 @@ async function respond(ctx: CognitoContext, pool: PoolRecord, client: ClientReco
   const responses = record(body.ChallengeResponses)
   const name = str(body.ChallengeName)
   if (name === 'PASSWORD_VERIFIER') return verifySrp(ctx, pool, client, responses)
-  if (name === 'NEW_PASSWORD_REQUIRED') {
-    const state = await openChallengeSession(ctx, client, body.Session, 'NEW_PASSWORD_REQUIRED')
-    const user = pool.users[String(state.u)]
-    if (!user || state.p !== pool.id)
-      throw notAuthorized('Invalid session for the user, session is expired.')
-    await assertSecretHash(client, responses.SECRET_HASH, [user.username, user.email])
-    const password = assertPasswordPolicy(responses.NEW_PASSWORD)
-    await setPassword(user, pool.id, password, ctx.now())
-    user.status = 'CONFIRMED'
-    ctx.log(`sign-in ${user.email}: new password set`)
-    return finishSignIn(ctx, pool, client, user)
-  }
-  throw invalidParameter(
-    `${name ?? 'This challenge'} is not supported by the local Cognito emulator`,
-  )
+  return respondToChallenge(ctx, pool, client, name, body.Session, responses)
 }
 
 export async function respondToAuthChallenge(body: Body, ctx: CognitoContext) {

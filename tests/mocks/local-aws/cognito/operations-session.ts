@@ -3,11 +3,12 @@ import { assertClientSecret, findClient } from './clients.ts'
 import type { Body, CognitoContext } from './context.ts'
 import { assertPasswordPolicy, checkPassword, setPassword } from './passwords.ts'
 import { findSessionByRefreshToken, revokeUserSessions, verifyAccessToken } from './tokens.ts'
+import { mfaSettingsOf } from './mfa.ts'
 import { attributeList } from './users.ts'
 
 export async function getUser(body: Body, ctx: CognitoContext) {
   const { user } = await verifyAccessToken(ctx, body.AccessToken)
-  return { Username: user.username, UserAttributes: attributeList(user) }
+  return { Username: user.username, UserAttributes: attributeList(user), ...mfaSettingsOf(user) }
 }
 
 export async function changePassword(body: Body, ctx: CognitoContext) {

@@ -9,6 +9,7 @@ import { CognitoError, errorResponse, jsonResponse } from './errors.ts'
 import * as admin from './operations-admin.ts'
 import * as auth from './operations-auth.ts'
 import * as clients from './operations-clients.ts'
+import * as mfa from './operations-mfa.ts'
 import * as session from './operations-session.ts'
 import * as signup from './operations-signup.ts'
 
@@ -39,10 +40,17 @@ const OPERATIONS: Record<string, Operation> = {
   AdminCreateUser: admin.adminCreateUser,
   AdminConfirmSignUp: admin.adminConfirmSignUp,
   AdminSetUserPassword: admin.adminSetUserPassword,
+  AdminResetUserPassword: admin.adminResetUserPassword,
   AdminGetUser: admin.adminGetUser,
   AdminDeleteUser: admin.adminDeleteUser,
   AdminUserGlobalSignOut: admin.adminUserGlobalSignOut,
   ListUsers: admin.listUsers,
+  SetUserPoolMfaConfig: mfa.setUserPoolMfaConfig,
+  GetUserPoolMfaConfig: mfa.getUserPoolMfaConfig,
+  AssociateSoftwareToken: mfa.associateSoftwareToken,
+  VerifySoftwareToken: mfa.verifySoftwareToken,
+  SetUserMFAPreference: mfa.setUserMFAPreference,
+  AdminSetUserMFAPreference: mfa.adminSetUserMFAPreference,
   CreateUserPoolClient: clients.createUserPoolClient,
   DescribeUserPoolClient: clients.describeUserPoolClient,
   DeleteUserPoolClient: clients.deleteUserPoolClient,

@@ -1,26 +1,21 @@
 /**
- * What every successful credential check ends in (tokens, or the
- * NEW_PASSWORD_REQUIRED challenge), the password flows, and token refresh.
+ * What every successful credential check leads to (a new password, MFA, or
+ * tokens), the password flows, and token refresh.
  */
 import { preventsUserExistenceErrors } from './clients.ts'
 import type { CognitoContext } from './context.ts'
 import type { ClientRecord, PoolRecord, UserRecord } from './data.ts'
 import { CognitoError, INCORRECT_CREDENTIALS, notAuthorized, userNotFound } from './errors.ts'
 import { checkPassword } from './passwords.ts'
-import { seal, unseal } from './sealed.ts'
-import { createSession, findSessionByRefreshToken, issueTokens } from './tokens.ts'
+import { afterFirstFactor, issueChallenge } from './challenges.ts'
+import { findSessionByRefreshToken, issueTokens } from './tokens.ts'
 import { findUser } from './users.ts'
-
-/** Cognito's challenge sessions last 3 minutes. */
-export const CHALLENGE_MS = 3 * 60 * 1000
-
-export const expiredSession = () =>
-  notAuthorized('Invalid session for the user, session is expired.')
 
 export function unknownUser(client: ClientRecord) {
   return preventsUserExistenceErrors(client) ? notAuthorized(INCORRECT_CREDENTIALS) : userNotFound()
 }
 
+/** The password was right: a new password if one is due, then MFA or tokens. */
 export async function finishSignIn(
   ctx: CognitoContext,
   pool: PoolRecord,
@@ -34,34 +29,15 @@ export async function finishSignIn(
     throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user')
   }
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    ctx.log(`sign-in ${user.email}: NEW_PASSWORD_REQUIRED`)
-    const Session = await seal(ctx.data, {
-      t: 'NEW_PASSWORD_REQUIRED',
-      p: pool.id,
-      c: client.clientId,
-      u: user.username,
-      exp: ctx.now() + CHALLENGE_MS,
+    return issueChallenge(ctx, pool, client, user, 'NEW_PASSWORD_REQUIRED', {
+      requiredAttributes: '[]',
+      userAttributes: JSON.stringify({
+        email_verified: String(user.emailVerified),
+        email: user.email,
+      }),
     })
-    return {
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      Session,
-      ChallengeParameters: {
-        USER_ID_FOR_SRP: user.username,
-        requiredAttributes: '[]',
-        userAttributes: JSON.stringify({
-          email_verified: String(user.emailVerified),
-          email: user.email,
-        }),
-      },
-    }
   }
-  const { session, refreshToken } = await createSession(ctx, pool, client, user)
-  const tokens = await issueTokens(ctx, pool, client, user, session)
-  ctx.log(`sign-in ${user.email}: tokens issued (client ${client.clientId})`)
-  return {
-    AuthenticationResult: { ...tokens, RefreshToken: refreshToken },
-    ChallengeParameters: {},
-  }
+  return afterFirstFactor(ctx, pool, client, user)
 }
 
 /** USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH. */
@@ -98,18 +74,4 @@ export async function refreshSignIn(
   const tokens = await issueTokens(ctx, pool, client, user, session)
   ctx.log(`refresh ${user.email}: new id/access tokens`)
   return { user, result: { AuthenticationResult: tokens, ChallengeParameters: {} } }
-}
-
-/** Opens a Session issued by finishSignIn for this client; throws when foreign or stale. */
-export async function openChallengeSession(
-  ctx: CognitoContext,
-  client: ClientRecord,
-  session: unknown,
-  name: string,
-) {
-  const state = await unseal(ctx.data, session)
-  if (!state || state.t !== name || state.c !== client.clientId || Number(state.exp) <= ctx.now()) {
-    throw expiredSession()
-  }
-  return state
 }
