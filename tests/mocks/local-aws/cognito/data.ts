@@ -5,6 +5,8 @@
  */
 import type { JWK } from 'jose'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../defaults.ts'
+import type { PoolTier } from './sign-in-policy.ts'
+import type { PendingRegistration, StoredCredential, WebAuthnPoolConfig } from './webauthn.ts'
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED'
 
@@ -33,6 +35,9 @@ export interface UserRecord {
   createdAt: number
   updatedAt: number
   failedSignIns: number
+  /** Passkeys, oldest first; absent until the first one is registered. */
+  webAuthnCredentials?: StoredCredential[]
+  webAuthnRegistration?: PendingRegistration
   lockedUntil: number
   signUpCode?: PendingCode
   resetCode?: PendingCode
@@ -126,6 +131,11 @@ export interface PoolRecord {
   users: Record<string, UserRecord>
   sessions: Record<string, SessionRecord>
   signingKey?: SigningKey
+  /** Absent: ESSENTIALS. */
+  tier?: PoolTier
+  /** SignInPolicy.AllowedFirstAuthFactors; absent: PASSWORD only. */
+  allowedFirstAuthFactors?: string[]
+  webAuthn?: WebAuthnPoolConfig
 }
 
 export interface CognitoData {

@@ -12,6 +12,8 @@ import * as clients from './operations-clients.ts'
 import * as mfa from './operations-mfa.ts'
 import * as session from './operations-session.ts'
 import * as signup from './operations-signup.ts'
+import * as webauthn from './operations-webauthn.ts'
+import * as policy from './sign-in-policy.ts'
 
 export type { CognitoData } from './data.ts'
 export { createCognitoData, addUserPool } from './data.ts'
@@ -54,6 +56,12 @@ const OPERATIONS: Record<string, Operation> = {
   CreateUserPoolClient: clients.createUserPoolClient,
   DescribeUserPoolClient: clients.describeUserPoolClient,
   DeleteUserPoolClient: clients.deleteUserPoolClient,
+  UpdateUserPool: policy.updateUserPool,
+  DescribeUserPool: policy.describeUserPool,
+  StartWebAuthnRegistration: webauthn.startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: webauthn.completeWebAuthnRegistration,
+  ListWebAuthnCredentials: webauthn.listWebAuthnCredentials,
+  DeleteWebAuthnCredential: webauthn.deleteWebAuthnCredential,
 }
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'
