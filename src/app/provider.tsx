@@ -8,7 +8,7 @@ export function AppProvider({
   queryClient,
 }: {
   children: ReactNode
-  /** Tests pass their own, fresh for each test. */
+  /** The app passes the one its router's loaders use; tests pass their own, fresh for each test. */
   queryClient?: QueryClient
 }) {
   const [client] = useState(() => queryClient ?? createQueryClient())

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom'
 import { RootLayout } from '@/app/routes/root-layout'
 import { RouteError } from '@/app/routes/route-error'
@@ -5,7 +6,8 @@ import { NotFound } from '@/app/routes/not-found'
 import { paths } from '@/config/paths'
 import { GuestOnly } from '@/features/auth/components/guest-only'
 import { RequireAuth } from '@/features/auth/components/require-auth'
-import { preloadAuthFlows } from '@/lib/auth'
+import { projectsQuery } from '@/features/projects/api/get-projects'
+import { getIdToken, preloadAuthFlows } from '@/lib/auth'
 
 /**
  * Every screen but the shell is a lazy chunk, so a returning user who lands on
@@ -16,7 +18,24 @@ function authScreen<Route>(load: () => Promise<Route>) {
   return async () => (await Promise.all([load(), preloadAuthFlows()]))[0]
 }
 
-export const routes: RouteObject[] = [
+/**
+ * Starts the list's request as soon as the router starts, alongside the route's
+ * chunk instead of after it has run; the page reads the same query, so it is
+ * still one GET. Not awaited: the page shell paints without waiting for data.
+ * Without a stored session there is nothing to ask for (the guard sends the
+ * user to sign-in).
+ */
+function startProjectsQuery(queryClient: QueryClient) {
+  return () => {
+    void getIdToken().then(async (token) => {
+      if (token) await queryClient.prefetchQuery(projectsQuery())
+    })
+    return null
+  }
+}
+
+/** The app's routes; loaders put what they start into `queryClient`, the one the app renders with. */
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     element: <RootLayout />,
     errorElement: <RouteError />,
@@ -43,7 +62,11 @@ export const routes: RouteObject[] = [
           {
             element: <RequireAuth />,
             children: [
-              { path: paths.projects, lazy: () => import('@/app/routes/projects') },
+              {
+                path: paths.projects,
+                loader: startProjectsQuery(queryClient),
+                lazy: () => import('@/app/routes/projects'),
+              },
               { path: paths.account, lazy: authScreen(() => import('@/app/routes/account')) },
             ],
           },
@@ -54,6 +77,6 @@ export const routes: RouteObject[] = [
   },
 ]
 
-export function createAppRouter() {
-  return createBrowserRouter(routes)
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient))
 }

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { useEffect, useState, type ReactNode } from 'react'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import { AppProvider } from '@/app/provider'
-import { routes } from '@/app/router'
+import { createRoutes } from '@/app/router'
 import { signInTestUser, type TestUser } from './auth.ts'
 
 // Real SRP arithmetic runs in these tests: on a busy machine a step can take over a second.
@@ -38,7 +38,7 @@ export function renderApp({
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
   })
-  const router = createMemoryRouter(routes, { initialEntries: [route] })
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [route] })
   const user = userEvent.setup()
   const signedInUser: Promise<TestUser | undefined> = signedIn
     ? signInTestUser(signedIn === true ? {} : signedIn)

@@ -1,0 +1,105 @@
+import type { Browser, Locator, Page, Route } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { API_PATH, signIn } from './projects-support'
+
+/**
+ * How many round trips a page's code needs, counted without timing: every JS
+ * and CSS response is held until the page has asked for all it can without
+ * them, then that wave is released together. A request that appears only
+ * after a release needed something from the previous wave: it is the next
+ * wave. Counting stops when `ready` shows (a form, a list): what loads after
+ * that did not delay it.
+ */
+async function codeWaves(page: Page, url: string, ready: Locator): Promise<string[][]> {
+  let held: { route: Route; file: string }[] = []
+  let lastRequestAt = Date.now()
+  let counting = true
+  await page.route(/\/assets\/[^/]+\.(js|css)$/, async (route) => {
+    if (!counting) return route.continue()
+    held.push({ route, file: new URL(route.request().url()).pathname.split('/').pop() ?? '' })
+    lastRequestAt = Date.now()
+  })
+  const waves: string[][] = []
+  const release = async () => {
+    const wave = held
+    held = []
+    await Promise.all(wave.map(({ route }) => route.continue()))
+    return wave.map(({ file }) => file).sort()
+  }
+  await page.goto(url, { waitUntil: 'commit' })
+  const deadline = Date.now() + 30_000
+  while (!(await ready.isVisible())) {
+    expect(Date.now(), `${url}: still not ready after ${waves.length} waves`).toBeLessThan(deadline)
+    // Everything the parser and the modules run so far could ask for has been asked for.
+    if (held.length > 0 && Date.now() - lastRequestAt > 500) waves.push(await release())
+    await page.waitForTimeout(50)
+  }
+  counting = false
+  await release()
+  return waves
+}
+
+/** A new browser context with the stored session of a user signed in through the app. */
+async function returningUser(browser: Browser, page: Page, request: Page['request']) {
+  await signIn(page, request)
+  return browser.newContext({ storageState: await page.context().storageState() })
+}
+
+test('a returning user on /projects: the HTML, then one wave with all the code the page needs', async ({
+  browser,
+  page,
+  request,
+}) => {
+  const context = await returningUser(browser, page, request)
+  const again = await context.newPage()
+  const waves = await codeWaves(
+    again,
+    '/projects',
+    again.getByRole('button', { name: 'Create project' }),
+  )
+  expect(waves, JSON.stringify(waves)).toHaveLength(1)
+  expect(waves[0]?.some((file) => /^projects-[\w-]+\.js$/.test(file))).toBe(true)
+  await context.close()
+})
+
+test('the projects request starts with the code: it goes out while the projects chunk is still on its way', async ({
+  browser,
+  page,
+  request,
+}) => {
+  const context = await returningUser(browser, page, request)
+  const again = await context.newPage()
+  let chunkRequested = false
+  let listRequested = false
+  const gets: string[] = []
+  again.on('request', (sent) => {
+    if (new URL(sent.url()).pathname !== API_PATH) return
+    gets.push(sent.method())
+    listRequested = true
+  })
+  // The projects chunk is held until the list's request has gone out; were the
+  // request started by the chunk's code, it would never go out.
+  await again.route(/\/assets\/projects-[\w-]+\.js$/, async (route) => {
+    chunkRequested = true
+    await expect.poll(() => listRequested, { timeout: 15_000 }).toBe(true)
+    await route.continue()
+  })
+  // The answer is held too: the page's shell shows before its data.
+  let answerList = () => {}
+  const answered = new Promise<void>((resolve) => (answerList = resolve))
+  await again.route(`**${API_PATH}`, async (route) => {
+    await answered
+    await route.continue()
+  })
+
+  await again.goto('/projects', { waitUntil: 'commit' })
+  await expect.poll(() => listRequested, { timeout: 15_000 }).toBe(true)
+  expect(chunkRequested).toBe(true)
+  await expect(again.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible()
+  await expect(again.getByRole('status').filter({ hasText: /Loading/ })).toBeVisible()
+  answerList()
+  await expect(again.getByRole('button', { name: 'Create project' })).toBeVisible()
+  await again.waitForLoadState('networkidle')
+  expect(gets).toEqual(['GET'])
+  await context.close()
+})
