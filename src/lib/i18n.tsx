@@ -1,14 +1,31 @@
 import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { PSEUDO_LANGUAGE, pseudoLocalize } from './pseudo-locale'
 
 /**
  * English and Japanese, picked from the browser, switchable and remembered.
  * Each feature keeps its own dictionary (`defineMessages`); TypeScript makes
  * sure the Japanese one has every key the English one has.
+ *
+ * Development and emulator builds add a third, the pseudo-locale (en-XA),
+ * derived from the English strings, so the browser tests can prove that every
+ * string on screen comes from a dictionary. The mode (`vite --mode`, not
+ * NODE_ENV) is a build-time constant: a production build drops the pseudo-locale.
  */
-export const languages = ['en', 'ja'] as const
-export type Language = (typeof languages)[number]
+const mode = import.meta.env.MODE
+const withPseudoLocale = mode === 'development' || mode === 'test' || mode === 'emulator'
 
-export const languageNames: Record<Language, string> = { en: 'English', ja: '日本語' }
+export type Language = 'en' | 'ja' | typeof PSEUDO_LANGUAGE
+
+export const languages: readonly Language[] = withPseudoLocale
+  ? ['en', 'ja', PSEUDO_LANGUAGE]
+  : ['en', 'ja']
+
+/** Each language by its own name, as people look for it in the switcher. */
+export function languageName(language: Language): string {
+  if (language === 'ja') return '日本語'
+  if (language === 'en' || !withPseudoLocale) return 'English'
+  return pseudoLocalize('Pseudo-locale')
+}
 
 const STORAGE_KEY = 'language'
 
@@ -24,6 +41,7 @@ export function detectLanguage(
   browser: readonly string[] = globalThis.navigator?.languages ?? [],
 ): Language {
   if (stored === 'en' || stored === 'ja') return stored
+  if (withPseudoLocale && stored === PSEUDO_LANGUAGE) return stored
   for (const tag of browser) {
     const base = tag.toLowerCase().split('-')[0]
     if (base === 'ja') return 'ja'
@@ -79,5 +97,7 @@ export function useLanguage(): LanguageState {
 
 /** The dictionary of `messages` in the current language. */
 export function useMessages<T>(messages: { en: T; ja: T }): T {
-  return messages[useLanguage().language]
+  const { language } = useLanguage()
+  if (withPseudoLocale && language === PSEUDO_LANGUAGE) return pseudoLocalize(messages.en)
+  return language === 'ja' ? messages.ja : messages.en
 }

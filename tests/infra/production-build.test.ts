@@ -53,6 +53,11 @@ describe('the production build', () => {
     expect(leaks.map((file) => file.name)).toEqual([])
   })
 
+  it('ships no pseudo-locale: it exists in development and emulator builds only', () => {
+    const leaks = files.filter((file) => /en-XA|⟦|Pseudo-locale/.test(file.text))
+    expect(leaks.map((file) => file.name)).toEqual([])
+  })
+
   it('has no inline script or style that the strict CSP would block, in any of its documents', () => {
     const documents = files.filter((file) => file.name.endsWith('.html'))
     // index.html and one per app route (build/route-documents.ts).
