@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom'
+import { PageTitle } from '@/components/page-title'
 import { paths } from '@/config/paths'
 import { defineMessages, useMessages } from '@/lib/i18n'
 
@@ -19,6 +20,7 @@ export function NotFound() {
   const t = useMessages(messages)
   return (
     <section className="page" aria-labelledby="not-found-title">
+      <PageTitle page={t.title} />
       <h1 id="not-found-title">{t.title}</h1>
       <p>{t.body}</p>
       <Link to={paths.projects}>{t.back}</Link>

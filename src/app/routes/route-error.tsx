@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router-dom'
+import { PageTitle } from '@/components/page-title'
 import { paths } from '@/config/paths'
 import { defineMessages, useMessages } from '@/lib/i18n'
 
@@ -24,6 +25,7 @@ export function RouteError() {
   const status = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : undefined
   return (
     <section className="page" role="alert" aria-labelledby="route-error-title">
+      <PageTitle page={t.title} />
       <h1 id="route-error-title">{t.title}</h1>
       <p>{t.body}</p>
       {status && <p>{status}</p>}

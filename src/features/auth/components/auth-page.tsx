@@ -1,5 +1,6 @@
 import { Button } from '@aws-amplify/ui-react'
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import { PageTitle } from '@/components/page-title'
 import './ui-kit-styles'
 
 /**
@@ -24,6 +25,7 @@ export function AuthPage({
   }, [stepKey])
   return (
     <section className="page auth-page" aria-labelledby="auth-page-title">
+      <PageTitle page={title} />
       <h1 id="auth-page-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h1>

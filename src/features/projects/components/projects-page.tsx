@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { PageTitle } from '@/components/page-title'
 import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
 import { useProjects } from '../api/get-projects'
 import { orderProjects } from '../utils/order-projects'
@@ -45,7 +46,7 @@ export function ProjectsPage() {
 
   return (
     <section className="page projects-page" aria-labelledby="projects-title">
-      <title>{t.title}</title>
+      <PageTitle />
       <h1 id="projects-title">{t.title}</h1>
       <p className="intro">{t.intro}</p>
       <StatusRegion notice={page.notice} onUndo={page.undo} />
