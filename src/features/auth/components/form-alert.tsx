@@ -10,16 +10,23 @@ import './ui-kit-styles'
  * network, misconfiguration): ui-react's error Alert, announced, inside a
  * focusable slot so focus can move here. A misconfiguration also says which
  * setting to fix, for whoever deployed.
+ * A control with no field of its own (the resend-code button) shows here the
+ * problems of a field too, which would otherwise be shown nowhere.
  */
 export function FormAlert({
   problem,
   ref,
+  withFieldProblems = false,
 }: {
   problem: AuthProblem | undefined
   ref: Ref<HTMLDivElement>
+  withFieldProblems?: boolean
 }) {
   const t = useMessages(authErrorMessages)
-  const shown = problem && !problemField(problem) ? describeProblem(t, problem) : undefined
+  const shown =
+    problem && (withFieldProblems || !problemField(problem))
+      ? describeProblem(t, problem)
+      : undefined
   return (
     <div ref={ref} tabIndex={-1} className="form-alert-slot">
       {shown && (

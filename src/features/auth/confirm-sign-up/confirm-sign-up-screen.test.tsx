@@ -31,4 +31,17 @@ describe('confirming an account later (after a reload, or from another device)',
     )
     expect(screen.getByRole('link', { name: 'Go to sign-in' })).toBeVisible()
   })
+
+  it('says why "Send a new code" can’t work without an email, where focus lands', async () => {
+    const { user } = renderApp({ route: '/sign-up/confirm' })
+    await user.click(await screen.findByRole('button', { name: 'Send a new code' }))
+    expect(document.activeElement).toHaveTextContent('Enter your email address.')
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter your email address.')
+
+    await user.type(screen.getByLabelText('Email'), 'not-an-address')
+    await user.click(screen.getByRole('button', { name: 'Send a new code' }))
+    expect(document.activeElement).toHaveTextContent(
+      'Enter an email address like name@example.com.',
+    )
+  })
 })

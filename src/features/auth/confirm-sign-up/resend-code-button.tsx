@@ -32,7 +32,7 @@ export function ResendCodeButton({ email }: { email: string }) {
       <p role="status" className="auth-notice-inline">
         {sentTo ? t.resent(sentTo) : ''}
       </p>
-      <FormAlert ref={alertRef} problem={problem} />
+      <FormAlert ref={alertRef} problem={problem} withFieldProblems />
     </div>
   )
 }
