@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { changePassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { SubmitButton } from '../components/auth-page'
@@ -12,7 +12,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [changed, setChanged] = useState(false)
-  const statusRef = useRef<HTMLParagraphElement>(null)
   const { alertRef, formRef, pending, problem, submit } = useAuthForm('change-password')
 
   const onSubmit = () =>
@@ -46,7 +45,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         problem={problem}
       />
       <SubmitButton pending={pending} label={t.change} busyLabel={t.changing} />
-      <p ref={statusRef} role="status" className="auth-notice-inline">
+      <p role="status" className="auth-notice-inline">
         {changed ? t.changed : ''}
       </p>
     </AuthForm>

@@ -19,7 +19,6 @@ export const formMessages = defineMessages({
     } satisfies Record<PasswordRule, string>,
     ruleMet: 'done',
     ruleUnmet: 'not yet',
-    working: 'Please wait…',
     errorPrefix: 'Error:',
   },
   ja: {
@@ -38,7 +37,6 @@ export const formMessages = defineMessages({
     },
     ruleMet: '満たしています',
     ruleUnmet: '未達',
-    working: 'お待ちください…',
     errorPrefix: 'エラー:',
   },
 })
