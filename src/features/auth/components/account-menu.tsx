@@ -29,7 +29,7 @@ export function AccountMenu() {
     <nav className="account-menu" aria-label={t.menu}>
       <Link to={paths.account} className="header-link">
         <span className="visually-hidden">{t.account}: </span>
-        <span className="header-email">{session.email}</span>
+        {session.email}
       </Link>
       <button
         type="button"
