@@ -59,8 +59,15 @@ export default tseslint.config(
     },
   },
   {
-    // Node runs the configs, the emulator's servers and the tests; the app runs in browsers.
-    files: ['*.{js,ts}', 'build/**/*.ts', 'tests/**/*.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+    // Node runs the configs, the build and deploy scripts, the emulator's servers and the
+    // tests; the app runs in browsers.
+    files: [
+      '*.{js,ts}',
+      'build/**/*.ts',
+      'scripts/**/*.ts',
+      'tests/**/*.{ts,tsx}',
+      'src/**/*.test.{ts,tsx}',
+    ],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import type { DeployIo } from '../../scripts/deploy/main.ts'
+
+/**
+ * A small build as Vite lays it out: hashed assets (and their maps, which are
+ * not deployed), the HTML (one per route once routes get their own page) and a
+ * public/ file. `hash` stands for one release's content.
+ */
+export function fakeBuild(hash: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `deploy-build-${hash}-`))
+  const files: Record<string, string> = {
+    'index.html': `<script type="module" src="/assets/index-${hash}.js"></script>`,
+    'sign-in/index.html': `<script type="module" src="/assets/index-${hash}.js"></script>`,
+    [`assets/index-${hash}.js`]: `import('./sign-in-${hash}.js')`,
+    [`assets/index-${hash}.js.map`]: '{}',
+    [`assets/sign-in-${hash}.js`]: `export default '${hash}'`,
+    [`assets/index-${hash}.css`]: 'body{}',
+    'assets/font-a1b2c3d4.woff2': 'wOF2',
+    'favicon.svg': '<svg/>',
+  }
+  for (const [key, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, key)), { recursive: true })
+    writeFileSync(join(dir, key), text)
+  }
+  return dir
+}
+
+/** What a run printed, and a DeployIo that records it and never waits. */
+export function recordingIo(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  const io: DeployIo = {
+    log: (line) => out.push(line),
+    error: (line) => err.push(line),
+    env,
+    sleep: async () => {},
+  }
+  return { io, out, err }
+}
