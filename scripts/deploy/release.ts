@@ -14,10 +14,13 @@ export interface ReleaseTarget {
   distributionId: string
 }
 
-/** The paths CloudFront may hold a stale copy of: every file with a stable name. */
+/**
+ * The paths CloudFront may hold a stale copy of: every file with a stable name.
+ * (The CloudFront Function rewrites app routes, / included, to these files
+ * before the cache is looked up, so they are the only cache keys.)
+ */
 export function invalidationPaths(files: DistFile[]): string[] {
-  const stable = files.filter((file) => file.cacheControl === NO_CACHE).map((file) => file.key)
-  return [...(stable.includes('index.html') ? ['/'] : []), ...stable.map((key) => `/${key}`)]
+  return files.filter((file) => file.cacheControl === NO_CACHE).map((file) => `/${file.key}`)
 }
 
 /**

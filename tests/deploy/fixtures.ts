@@ -5,14 +5,15 @@ import type { DeployIo } from '../../scripts/deploy/main.ts'
 
 /**
  * A small build as Vite lays it out: hashed assets (and their maps, which are
- * not deployed), the HTML (one per route once routes get their own page) and a
- * public/ file. `hash` stands for one release's content.
+ * not deployed), the HTML (index.html and one document per app route, some in
+ * a folder) and a public/ file. `hash` stands for one release's content.
  */
 export function fakeBuild(hash: string): string {
   const dir = mkdtempSync(join(tmpdir(), `deploy-build-${hash}-`))
   const files: Record<string, string> = {
     'index.html': `<script type="module" src="/assets/index-${hash}.js"></script>`,
-    'sign-in/index.html': `<script type="module" src="/assets/index-${hash}.js"></script>`,
+    'sign-in.html': `<script type="module" src="/assets/index-${hash}.js"></script>`,
+    'sign-up/confirm.html': `<script type="module" src="/assets/index-${hash}.js"></script>`,
     [`assets/index-${hash}.js`]: `import('./sign-in-${hash}.js')`,
     [`assets/index-${hash}.js.map`]: '{}',
     [`assets/sign-in-${hash}.js`]: `export default '${hash}'`,

@@ -121,7 +121,9 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
         'assets/index-r1.js',
         'assets/sign-in-r1.js',
       ].map((key) => `PutObject ${key}`),
-      ...['favicon.svg', 'index.html', 'sign-in/index.html'].map((key) => `PutObject ${key}`),
+      ...['favicon.svg', 'index.html', 'sign-in.html', 'sign-up/confirm.html'].map(
+        (key) => `PutObject ${key}`,
+      ),
       'CreateInvalidation',
       'PutObject .deploy/releases.json',
     ])
@@ -129,7 +131,7 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
       cloudFront.commandCalls(CreateInvalidationCommand)[0]?.args[0].input.InvalidationBatch?.Paths,
     ).toEqual({
       Quantity: 4,
-      Items: ['/', '/favicon.svg', '/index.html', '/sign-in/index.html'],
+      Items: ['/favicon.svg', '/index.html', '/sign-in.html', '/sign-up/confirm.html'],
     })
     const headers = Object.fromEntries(
       [...bucket].map(([key, put]) => [key, `${put.ContentType} | ${put.CacheControl}`]),
@@ -141,7 +143,8 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
       'assets/sign-in-r1.js': 'text/javascript; charset=utf-8 | public,max-age=31536000,immutable',
       'favicon.svg': 'image/svg+xml | no-cache',
       'index.html': 'text/html; charset=utf-8 | no-cache',
-      'sign-in/index.html': 'text/html; charset=utf-8 | no-cache',
+      'sign-in.html': 'text/html; charset=utf-8 | no-cache',
+      'sign-up/confirm.html': 'text/html; charset=utf-8 | no-cache',
       '.deploy/releases.json': 'application/json; charset=utf-8 | no-store',
     })
     expect(out.at(-1)).toBe('Released: https://d111111abcdef8.cloudfront.net/')
@@ -230,7 +233,9 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
     expect(s3.commandCalls(DeleteObjectsCommand)).toEqual([])
     expect(cloudFront.commandCalls(CreateInvalidationCommand)).toEqual([])
     expect(out).toContain('  would upload index.html (text/html; charset=utf-8, no-cache)')
-    expect(out).toContain('  invalidate / /favicon.svg /index.html /sign-in/index.html;')
+    expect(out).toContain(
+      '  invalidate /favicon.svg /index.html /sign-in.html /sign-up/confirm.html;',
+    )
     expect(out.at(-1)).toBe('Dry run: nothing was changed.')
   })
 
