@@ -1,0 +1,163 @@
+// @vitest-environment node
+import {
+  CloudFrontClient,
+  CreateDistributionCommand,
+  GetInvalidationCommand,
+  ListInvalidationsCommand,
+} from '@aws-sdk/client-cloudfront'
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { main } from '../../scripts/deploy/main.ts'
+import { server } from '../setup/local-aws.ts'
+import { fakeBuild, recordingIo } from './fixtures.ts'
+import { hasMoto, startMoto } from './moto.ts'
+
+/**
+ * Real releases against moto_server's S3 and CloudFront. (moto has no
+ * CloudFormation for CloudFront, so --stack is covered by stack.test.ts.)
+ */
+if (!hasMoto) {
+  process.stderr.write('\n[deploy] releases against moto NOT RUN: moto_server not installed\n')
+}
+
+const BUCKET = 'console-site'
+const saved = { ...process.env }
+let moto: Awaited<ReturnType<typeof startMoto>> | undefined
+let distributionId = ''
+let s3: S3Client
+let cloudFront: CloudFrontClient
+
+beforeAll(async () => {
+  if (!hasMoto) return
+  server.close() // the deploy reaches a real server: moto's
+  moto = await startMoto()
+  // The deploy reads these as a user's shell would provide them.
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: 'us-east-1',
+  })
+  delete process.env.AWS_PROFILE
+  s3 = new S3Client({ forcePathStyle: true })
+  cloudFront = new CloudFrontClient({})
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }))
+  const { Distribution } = await cloudFront.send(
+    new CreateDistributionCommand({
+      DistributionConfig: {
+        CallerReference: 'deploy-test',
+        Comment: '',
+        Enabled: true,
+        Origins: {
+          Quantity: 1,
+          Items: [
+            {
+              Id: 'site',
+              DomainName: `${BUCKET}.s3.us-east-1.amazonaws.com`,
+              S3OriginConfig: { OriginAccessIdentity: '' },
+            },
+          ],
+        },
+        DefaultCacheBehavior: { TargetOriginId: 'site', ViewerProtocolPolicy: 'redirect-to-https' },
+      } as never,
+    }),
+  )
+  distributionId = Distribution?.Id ?? ''
+}, 60_000)
+
+afterAll(async () => {
+  await moto?.stop()
+  process.env = saved
+})
+
+async function release(dist: string) {
+  const { io, out, err } = recordingIo(process.env)
+  const args = ['--bucket', BUCKET, '--distribution-id', distributionId, '--env-file', '/none']
+  const code = await main([...args, '--dist', dist], io)
+  expect({ code, err }).toEqual({ code: 0, err: [] })
+  return out
+}
+async function keys(): Promise<string[]> {
+  const { Contents = [] } = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))
+  return Contents.map((object) => object.Key ?? '').sort()
+}
+async function invalidatedPaths(): Promise<string[][]> {
+  const list = await cloudFront.send(
+    new ListInvalidationsCommand({ DistributionId: distributionId }),
+  )
+  const ids = (list.InvalidationList?.Items ?? []).map((item) => item.Id ?? '')
+  const paths = []
+  for (const Id of ids) {
+    const { Invalidation } = await cloudFront.send(
+      new GetInvalidationCommand({ DistributionId: distributionId, Id }),
+    )
+    paths.push([...(Invalidation?.InvalidationBatch?.Paths?.Items ?? [])].sort())
+  }
+  return paths
+}
+
+/** What a browser must get for each kind of file, whatever machine deployed it. */
+const EXPECTED: [RegExp, string, string][] = [
+  [/^assets\/.+\.js$/, 'text/javascript; charset=utf-8', 'public,max-age=31536000,immutable'],
+  [/^assets\/.+\.css$/, 'text/css; charset=utf-8', 'public,max-age=31536000,immutable'],
+  [/^assets\/.+\.woff2$/, 'font/woff2', 'public,max-age=31536000,immutable'],
+  [/\.html$/, 'text/html; charset=utf-8', 'no-cache'],
+  [/^favicon\.svg$/, 'image/svg+xml', 'no-cache'],
+  [/^\.deploy\/releases\.json$/, 'application/json; charset=utf-8', 'no-store'],
+]
+
+describe.skipIf(!hasMoto)('releases against moto_server (S3 and CloudFront)', () => {
+  const builds = hasMoto ? ['r1', 'r2', 'r3', 'r4'].map(fakeBuild) : []
+  const r1Assets = ['assets/index-r1.css', 'assets/index-r1.js', 'assets/sign-in-r1.js']
+
+  it('release 1, then 2: every object served with its type and caching; release 1 assets kept', async () => {
+    await release(builds[0] as string)
+    await release(builds[1] as string)
+    const present = await keys()
+    expect(present).toEqual(expect.arrayContaining([...r1Assets, 'assets/index-r2.js']))
+    expect(present.some((key) => key.endsWith('.map'))).toBe(false)
+    for (const key of present) {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }))
+      const expected = EXPECTED.find(([pattern]) => pattern.test(key))
+      expect([key, head.ContentType, head.CacheControl]).toEqual([
+        key,
+        expected?.[1],
+        expected?.[2],
+      ])
+    }
+    const index = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'index.html' }))
+    expect(await index.Body?.transformToString()).toContain('/assets/index-r2.js')
+  })
+
+  it('created an invalidation of the HTML paths for each release', async () => {
+    const html = ['/favicon.svg', '/index.html', '/sign-in.html', '/sign-up/confirm.html']
+    expect(await invalidatedPaths()).toEqual([html, html])
+  })
+
+  it('a second deploy with nothing changed uploads nothing and invalidates nothing', async () => {
+    const send = vi.spyOn(S3Client.prototype, 'send')
+    const out = await release(builds[1] as string)
+    const puts = send.mock.calls.filter(([command]) => command instanceof PutObjectCommand)
+    expect(puts).toEqual([])
+    expect(out.at(-1)).toMatch(/^Nothing changed since the last release: https:\/\//)
+    expect(await invalidatedPaths()).toHaveLength(2)
+  })
+
+  it('after releases 3 and 4, release 1 assets are gone and those of 2 to 4 remain', async () => {
+    await release(builds[2] as string)
+    expect(await keys()).toEqual(expect.arrayContaining(r1Assets))
+    await release(builds[3] as string)
+    const present = await keys()
+    for (const key of r1Assets) expect(present).not.toContain(key)
+    for (const hash of ['r2', 'r3', 'r4']) expect(present).toContain(`assets/sign-in-${hash}.js`)
+    // Shared by every release (same name, same content): never deleted.
+    expect(present).toContain('assets/font-a1b2c3d4.woff2')
+  })
+})
