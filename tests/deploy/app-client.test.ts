@@ -28,6 +28,7 @@ describe('the app client template (infra/app-client.yaml)', () => {
     () => {
       execFileSync('cfn-lint', ['infra/app-client.yaml'], { encoding: 'utf8' })
     },
+    60_000, // cfn-lint loads every resource spec: seconds, more on a busy machine
   )
 
   it('makes the client the app needs: no secret, SRP and refresh, no user existence errors, the contract token lifetimes', () => {

@@ -1,3 +1,5 @@
+import { CloudFrontClient, CreateDistributionCommand } from '@aws-sdk/client-cloudfront'
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 
@@ -39,4 +41,51 @@ export async function startMoto(): Promise<{ endpoint: string; stop: () => Promi
     await exited
   }
   return { endpoint, stop }
+}
+
+/**
+ * Points the AWS SDK (the deploy's and the test's clients) at moto, with the
+ * dummy credentials it accepts, as a user's shell would; returns the undo.
+ */
+export function useMotoEnvironment(endpoint: string): () => void {
+  const saved = { ...process.env }
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: 'us-east-1',
+  })
+  delete process.env.AWS_PROFILE
+  delete process.env.AWS_SESSION_TOKEN
+  return () => {
+    process.env = saved
+  }
+}
+
+/** An existing bucket and a CloudFront distribution serving it, as hosting.yaml makes them. */
+export async function createHosting(bucket: string) {
+  const s3 = new S3Client({ forcePathStyle: true })
+  const cloudFront = new CloudFrontClient({})
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }))
+  const { Distribution } = await cloudFront.send(
+    new CreateDistributionCommand({
+      DistributionConfig: {
+        CallerReference: `deploy-test-${bucket}`,
+        Comment: '',
+        Enabled: true,
+        Origins: {
+          Quantity: 1,
+          Items: [
+            {
+              Id: 'site',
+              DomainName: `${bucket}.s3.us-east-1.amazonaws.com`,
+              S3OriginConfig: { OriginAccessIdentity: '' },
+            },
+          ],
+        },
+        DefaultCacheBehavior: { TargetOriginId: 'site', ViewerProtocolPolicy: 'redirect-to-https' },
+      } as never,
+    }),
+  )
+  return { s3, cloudFront, distributionId: Distribution?.Id ?? '' }
 }

@@ -1,12 +1,10 @@
 // @vitest-environment node
 import {
   CloudFrontClient,
-  CreateDistributionCommand,
   GetInvalidationCommand,
   ListInvalidationsCommand,
 } from '@aws-sdk/client-cloudfront'
 import {
-  CreateBucketCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
@@ -17,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../../scripts/deploy/main.ts'
 import { server } from '../setup/local-aws.ts'
 import { fakeBuild, recordingIo } from './fixtures.ts'
-import { hasMoto, startMoto } from './moto.ts'
+import { createHosting, hasMoto, startMoto, useMotoEnvironment } from './moto.ts'
 
 /**
  * Real releases against moto_server's S3 and CloudFront. (moto has no
@@ -28,8 +26,8 @@ if (!hasMoto) {
 }
 
 const BUCKET = 'console-site'
-const saved = { ...process.env }
 let moto: Awaited<ReturnType<typeof startMoto>> | undefined
+let restoreEnvironment = () => {}
 let distributionId = ''
 let s3: S3Client
 let cloudFront: CloudFrontClient
@@ -38,43 +36,13 @@ beforeAll(async () => {
   if (!hasMoto) return
   server.close() // the deploy reaches a real server: moto's
   moto = await startMoto()
-  // The deploy reads these as a user's shell would provide them.
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: moto.endpoint,
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_REGION: 'us-east-1',
-  })
-  delete process.env.AWS_PROFILE
-  s3 = new S3Client({ forcePathStyle: true })
-  cloudFront = new CloudFrontClient({})
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }))
-  const { Distribution } = await cloudFront.send(
-    new CreateDistributionCommand({
-      DistributionConfig: {
-        CallerReference: 'deploy-test',
-        Comment: '',
-        Enabled: true,
-        Origins: {
-          Quantity: 1,
-          Items: [
-            {
-              Id: 'site',
-              DomainName: `${BUCKET}.s3.us-east-1.amazonaws.com`,
-              S3OriginConfig: { OriginAccessIdentity: '' },
-            },
-          ],
-        },
-        DefaultCacheBehavior: { TargetOriginId: 'site', ViewerProtocolPolicy: 'redirect-to-https' },
-      } as never,
-    }),
-  )
-  distributionId = Distribution?.Id ?? ''
+  restoreEnvironment = useMotoEnvironment(moto.endpoint)
+  ;({ s3, cloudFront, distributionId } = await createHosting(BUCKET))
 }, 60_000)
 
 afterAll(async () => {
   await moto?.stop()
-  process.env = saved
+  restoreEnvironment()
 })
 
 async function release(dist: string) {
