@@ -261,6 +261,17 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
     ])
   })
 
+  it('names the build setting a release lacks, and how to get it, before building', async () => {
+    const envFile = join(fakeBuild('unused'), '.env.production.local')
+    writeFileSync(envFile, 'VITE_USER_POOL_ID=us-east-2_AbC123xyz\nVITE_API_URL=/dev_1\n')
+    const { io, err } = recordingIo()
+    const flags = ['--bucket', BUCKET, '--distribution-id', 'E2EXAMPLE', '--env-file', envFile]
+    expect(await main(flags, io)).toBe(1)
+    expect(err).toEqual([
+      `deploy: Missing setting: set VITE_USER_POOL_CLIENT_ID in ${envFile} (npm run deploy -- --create-app-client --user-pool-id <id> creates the client and sets it).`,
+    ])
+  })
+
   it('refuses a file it has no Content-Type for, naming it, before uploading anything', async () => {
     fakeBucket()
     const dist = fakeBuild('r1')
