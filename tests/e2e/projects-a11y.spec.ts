@@ -63,7 +63,9 @@ test('the projects screens pass axe in English and Japanese, and work by keyboar
     route.fulfill({ status: 502, body: '{"message": "Internal server error"}' }),
   )
   await page.reload()
-  await expect(page.getByRole('alert')).toContainText('プロジェクトを読み込めませんでした', {
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'プロジェクトを読み込めませんでした' }),
+  ).toBeVisible({
     timeout: 15_000,
   })
   await expectNoViolations(page, 'load error, ja')

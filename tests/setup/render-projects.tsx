@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { vi } from 'vitest'
 import { getIdToken } from '@/lib/auth'
 import { apiSettings } from '@/lib/api-client'
+import { LanguageSwitcher } from '@/components/language-switcher'
 import { LanguageProvider } from '@/lib/i18n'
 import { createUser, server, signIn } from './local-aws'
 import { ProjectsPage } from '@/features/projects/components/projects-page'
@@ -41,6 +42,10 @@ export function recordApiRequests() {
   return requests
 }
 
+/**
+ * The projects page alone, with the header's language switcher, a fresh
+ * QueryClient and the emulator behind msw.
+ */
 export function renderProjectsPage() {
   // jsdom lays nothing out: give the list's scroller a height so the virtualiser shows rows.
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(640)
@@ -52,9 +57,39 @@ export function renderProjectsPage() {
   const result = render(
     <LanguageProvider>
       <QueryClientProvider client={queryClient}>
+        <LanguageSwitcher />
         <ProjectsPage />
       </QueryClientProvider>
     </LanguageProvider>,
   )
   return { ...result, user, queryClient }
+}
+
+/**
+ * The one alert that has something to say. The page's notice regions are
+ * always rendered (empty until used, so screen readers announce them), so a
+ * bare `findByRole('alert')` would find an empty one.
+ */
+export function findAlert(timeout?: number): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const said = screen.getAllByRole('alert').filter((el) => el.textContent?.trim())
+      if (said.length !== 1) throw new Error(`expected one alert with text, found ${said.length}`)
+      return said[0]!
+    },
+    { timeout },
+  )
+}
+
+/** A request handler that answers only when the test says so: for writes that overlap. */
+export function heldAnswer(answer: () => Response | Promise<Response>) {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  return {
+    handler: async () => {
+      await released
+      return answer()
+    },
+    release,
+  }
 }

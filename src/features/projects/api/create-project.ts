@@ -1,6 +1,5 @@
 import { apiRequest } from '@/lib/api-client'
 import { parseProjects, type Project, type ProjectList } from './parse-projects'
-import { useProjectWrite, type ProjectWrite } from './project-write'
 
 /**
  * POST replaces a project with the same id silently: callers must pick an id
@@ -10,10 +9,4 @@ import { useProjectWrite, type ProjectWrite } from './project-write'
 export async function createProject(project: Project): Promise<ProjectList> {
   const body = { 'project-id': project.id, name: project.name, 'is-default': project.isDefault }
   return parseProjects(await apiRequest({ method: 'POST', path: '/projects', body }))
-}
-
-export function useCreateProject() {
-  return useProjectWrite((write: Extract<ProjectWrite, { type: 'create' }>) =>
-    createProject(write.project),
-  )
 }

@@ -1,14 +1,8 @@
 import { apiRequest } from '@/lib/api-client'
 import { parseProjects, type ProjectList } from './parse-projects'
-import { useProjectWrite, type ProjectWrite } from './project-write'
 
+/** DELETE of an id that doesn't exist still answers 200. */
 export async function deleteProject(id: number): Promise<ProjectList> {
   const body = { 'project-id': id }
   return parseProjects(await apiRequest({ method: 'DELETE', path: '/projects', body }))
-}
-
-export function useDeleteProject() {
-  return useProjectWrite((write: Extract<ProjectWrite, { type: 'delete' }>) =>
-    deleteProject(write.project.id),
-  )
 }

@@ -7,7 +7,10 @@ export async function getProjects(signal?: AbortSignal): Promise<ProjectList> {
   return parseProjects(await apiRequest({ method: 'GET', path: '/projects', signal }))
 }
 
-/** The list query, shared by the hook, the route and the tests. */
+/**
+ * The list query as one unit (key, fetch, retries): everything that reads the
+ * list goes through it, so they share one cache entry.
+ */
 export function projectsQuery() {
   return queryOptions({
     queryKey: projectKeys.list(),

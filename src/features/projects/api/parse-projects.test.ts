@@ -55,6 +55,7 @@ describe('parseProjects', () => {
         { id: 1, name: 'Main', isDefault: true },
       ],
       unreadable: 0,
+      listed: 2,
     })
   })
 
@@ -95,6 +96,7 @@ describe('parseProjects', () => {
     expect(parseProjects(body)).toEqual({
       items: [{ id: 3, name: 'C', isDefault: false }],
       unreadable: 6,
+      listed: 7,
     })
   })
 

@@ -12,6 +12,19 @@ export interface ProjectList {
   items: Project[]
   /** Entries left out because they had no usable id (shown to the user as a notice). */
   unreadable: number
+  /** How many entries the answer held, readable or not. */
+  listed: number
+}
+
+/**
+ * The API's Lambda reads the table with one Scan of `Limit: 50` and never
+ * follows `LastEvaluatedKey`: no answer holds more than 50 projects.
+ */
+export const API_LIST_LIMIT = 50
+
+/** An answer at the limit may have left projects out; one under it holds them all. */
+export function isCapped(list: ProjectList): boolean {
+  return list.listed >= API_LIST_LIMIT
 }
 
 // A decimal number as DynamoDB serialises it: "200", "-7", "0.2e3", "2E+2", "200.0", ".5e3".
@@ -78,5 +91,5 @@ export function parseProjects(body: unknown): ProjectList {
       isDefault: parseIsDefault(record['is-default']),
     })
   }
-  return { items, unreadable }
+  return { items, unreadable, listed: body.length }
 }

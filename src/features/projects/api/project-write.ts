@@ -1,78 +1,108 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { Project, ProjectList } from './parse-projects'
+import {
+  useMutation,
+  useMutationState,
+  useQueryClient,
+  type Mutation,
+  type QueryClient,
+} from '@tanstack/react-query'
+import { createProject } from './create-project'
+import { deleteProject } from './delete-project'
+import { blockingWrite, buildsOn, type ProjectWrite, type WriteRecord } from './fold-writes'
 import { projectsQuery } from './get-projects'
+import type { ProjectList } from './parse-projects'
 import { projectKeys } from './project-keys'
+import { renameProject } from './rename-project'
 
-/** One change to the list, as the user made it. Undo is a `create` of the deleted project. */
-export type ProjectWrite =
-  | { type: 'create'; project: Project }
-  | { type: 'rename'; id: number; name: string }
-  | { type: 'delete'; project: Project }
+/** A write as an action makes it; the hook adds `key` and `after`. */
+export type WriteRequest = ProjectWrite extends infer W
+  ? W extends ProjectWrite
+    ? Omit<W, 'key' | 'after'>
+    : never
+  : never
 
-export function writeId(write: ProjectWrite): number {
-  return write.type === 'rename' ? write.id : write.project.id
-}
-
-/** The list as it looks once `write` is done: what the user sees while it is on its way. */
-export function applyWrite(list: ProjectList, write: ProjectWrite): ProjectList {
-  const id = writeId(write)
-  const others = list.items.filter((project) => project.id !== id)
-  switch (write.type) {
-    case 'create':
-      return { ...list, items: [...others, write.project] }
-    case 'delete':
-      return { ...list, items: others }
-    case 'rename':
-      return {
-        ...list,
-        items: list.items.map((p) => (p.id === id ? { ...p, name: write.name } : p)),
-      }
+/** A write that was not sent because an earlier write it built on failed. */
+export class WriteNotSent extends Error {
+  override name = 'WriteNotSent'
+  constructor(readonly blocker: ProjectWrite) {
+    super('An earlier write this one depends on failed.')
   }
 }
 
-/** Puts back one project as it was before a failed write, leaving every other change alone. */
-function restore(list: ProjectList, id: number, previous: Project | undefined): ProjectList {
-  const others = list.items.filter((project) => project.id !== id)
-  return { ...list, items: previous ? [...others, previous] : others }
+function toRecord(mutation: Mutation): WriteRecord | undefined {
+  const write = mutation.state.variables as ProjectWrite | undefined
+  const { status } = mutation.state
+  if (!write || status === 'idle') return undefined
+  return { write, status }
 }
 
-/** Writes still waiting for their answer, oldest first, other than `except`. */
-function pendingWrites(client: QueryClient, except: ProjectWrite): ProjectWrite[] {
+const isRecord = (record: WriteRecord | undefined): record is WriteRecord => record !== undefined
+
+/** This tab's writes, oldest first, as they stand now. */
+export function writeRecords(client: QueryClient): WriteRecord[] {
   return client
     .getMutationCache()
-    .findAll({ mutationKey: projectKeys.writes(), status: 'pending' })
-    .map((mutation) => mutation.state.variables as ProjectWrite | undefined)
-    .filter((write): write is ProjectWrite => write !== undefined && write !== except)
+    .findAll({ mutationKey: projectKeys.writes() })
+    .map(toRecord)
+    .filter(isRecord)
 }
 
+/** The same, for rendering: re-renders when a write starts or settles. */
+export function useWriteRecords(): WriteRecord[] {
+  return useMutationState({
+    filters: { mutationKey: projectKeys.writes() },
+    select: toRecord,
+  }).filter(isRecord)
+}
+
+function send(write: ProjectWrite): Promise<ProjectList> {
+  switch (write.type) {
+    case 'create':
+      return createProject(write.project)
+    case 'rename':
+      return renameProject(write.project.id, write.name)
+    case 'delete':
+      return deleteProject(write.project.id)
+  }
+}
+
+let counter = 0
+
 /**
- * The shared shape of every write: show it at once, send it (one request,
- * never retried blindly), then put the list the API answered in the cache
- * (no extra GET), with any writes still queued behind it shown on top. On a
- * failure, only the project this write touched goes back to how it was.
- * Writes share one scope, so they reach the API in the order the user made them.
+ * Every write goes through here: one request, never retried blindly, in the
+ * order the user made them (one scope). The cache only ever holds what the API
+ * answered, so the answer of a write (the whole list) replaces it, with no
+ * extra GET; what the screen shows meanwhile is derived by `foldWrites`.
+ * A write that builds on an earlier one that failed is not sent at all.
+ * Finished writes stay in the mutation cache for the life of the page: the
+ * fold needs them to keep showing projects the capped list leaves out.
  */
-export function useProjectWrite<W extends ProjectWrite>(send: (write: W) => Promise<ProjectList>) {
+export function useProjectWrite() {
   const client = useQueryClient()
   const key = projectsQuery().queryKey
-  return useMutation({
+  const mutation = useMutation({
     mutationKey: projectKeys.writes(),
     scope: { id: 'projects' },
-    mutationFn: send,
     networkMode: 'always',
     retry: false,
-    onMutate: async (write: W) => {
-      await client.cancelQueries({ queryKey: key })
-      const list = client.getQueryData(key)
-      const previous = list?.items.find((project) => project.id === writeId(write))
-      if (list) client.setQueryData(key, applyWrite(list, write))
-      return { previous }
+    gcTime: Infinity,
+    // A read in flight was asked before this write: its answer must not land after it.
+    onMutate: () => client.cancelQueries({ queryKey: key }),
+    mutationFn: async (write: ProjectWrite) => {
+      const blocker = blockingWrite(write, writeRecords(client))
+      if (blocker) throw new WriteNotSent(blocker)
+      return send(write)
     },
-    onError: (_error, write, context) => {
-      client.setQueryData(key, (list) => list && restore(list, writeId(write), context?.previous))
-    },
-    onSuccess: (answered, write) => {
-      client.setQueryData(key, pendingWrites(client, write).reduce(applyWrite, answered))
-    },
+    onSuccess: (answered) => client.setQueryData(key, answered),
   })
+  const { mutateAsync } = mutation
+
+  /** Sends `request`, settling with the API's list or the reason it failed. */
+  return (request: WriteRequest): { write: ProjectWrite; done: Promise<ProjectList> } => {
+    const after = writeRecords(client)
+      .filter((r) => r.status === 'pending' && buildsOn(request, r.write))
+      .map((r) => r.write.key)
+    counter += 1
+    const write = { ...request, key: `w${counter}`, after } as ProjectWrite
+    return { write, done: mutateAsync(write) }
+  }
 }

@@ -1,34 +1,57 @@
 import { defineMessages } from '@/lib/i18n'
 
+/**
+ * What a change did. Failure messages are built from parts, each said only
+ * when it is true: the form gets back what was typed only if it was empty, the
+ * rename box only if no other row is being edited, and so on.
+ */
 export const actionMessages = defineMessages({
   en: {
     created: (name: string, id: number) => `Created “${name}” (id ${id}).`,
+    createdBeyond: (name: string, id: number) =>
+      `Created “${name}” (id ${id}). The API lists at most 50 projects and left it out of its answer; it is saved, and shown here until you reload.`,
     renamed: (name: string) => `Renamed to “${name}”.`,
     deleted: (name: string) => `Deleted “${name}”.`,
     restored: (name: string) => `Restored “${name}”.`,
     undo: 'Undo',
-    createFailed: (name: string, reason: string) =>
-      `Could not create “${name}”. ${reason} What you typed is back in the form.`,
-    renameFailed: (name: string, reason: string) =>
-      `Could not rename “${name}”; it keeps its old name. ${reason} Your new name is still in the box.`,
-    deleteFailed: (name: string, reason: string) =>
-      `Could not delete “${name}”; it is back in the list. ${reason}`,
+    createFailed: (name: string, reason: string) => `Could not create “${name}”. ${reason}`,
+    typedIsBack: 'What you typed is back in the form.',
+    renameFailed: (name: string, to: string, reason: string) =>
+      `Could not rename “${name}” to “${to}”. ${reason}`,
+    nameIsBack: (name: string) => `The name you typed, “${name}”, is back in the box.`,
+    deleteFailed: (name: string, reason: string) => `Could not delete “${name}”. ${reason}`,
+    backInList: 'It is back in the list.',
     restoreFailed: (name: string, reason: string) =>
       `Could not restore “${name}”. ${reason} Press Undo to try again.`,
+    notSentRename: (name: string, to: string) =>
+      `Renaming “${name}” to “${to}” was not sent, because it depended on this.`,
+    notSentDelete: (name: string) =>
+      `Deleting “${name}” was not sent, because it depended on this.`,
+    notSentCreate: (name: string) =>
+      `Restoring “${name}” was not sent, because it depended on this.`,
   },
   ja: {
     created: (name: string, id: number) => `「${name}」を作成しました（ID ${id}）。`,
+    createdBeyond: (name: string, id: number) =>
+      `「${name}」を作成しました（ID ${id}）。API は最大 50 件しか返さず、その応答に含まれていませんでしたが、保存されています。再読み込みするまでここに表示します。`,
     renamed: (name: string) => `名前を「${name}」に変更しました。`,
     deleted: (name: string) => `「${name}」を削除しました。`,
     restored: (name: string) => `「${name}」を元に戻しました。`,
     undo: '元に戻す',
-    createFailed: (name: string, reason: string) =>
-      `「${name}」を作成できませんでした。${reason} 入力した内容はフォームに戻してあります。`,
-    renameFailed: (name: string, reason: string) =>
-      `「${name}」の名前を変更できませんでした（元の名前のままです）。${reason} 新しい名前は入力欄に残っています。`,
-    deleteFailed: (name: string, reason: string) =>
-      `「${name}」を削除できませんでした（一覧に戻しました）。${reason}`,
+    createFailed: (name: string, reason: string) => `「${name}」を作成できませんでした。${reason}`,
+    typedIsBack: '入力した内容はフォームに戻してあります。',
+    renameFailed: (name: string, to: string, reason: string) =>
+      `「${name}」の名前を「${to}」に変更できませんでした。${reason}`,
+    nameIsBack: (name: string) => `入力した名前「${name}」は入力欄に戻してあります。`,
+    deleteFailed: (name: string, reason: string) => `「${name}」を削除できませんでした。${reason}`,
+    backInList: '一覧に戻しました。',
     restoreFailed: (name: string, reason: string) =>
       `「${name}」を元に戻せませんでした。${reason}「元に戻す」でもう一度お試しください。`,
+    notSentRename: (name: string, to: string) =>
+      `続けて行った「${name}」から「${to}」への名前の変更は、この操作が前提だったため送信していません。`,
+    notSentDelete: (name: string) =>
+      `続けて行った「${name}」の削除は、この操作が前提だったため送信していません。`,
+    notSentCreate: (name: string) =>
+      `続けて行った「${name}」の復元は、この操作が前提だったため送信していません。`,
   },
 })

@@ -39,22 +39,35 @@ export interface CreateDraft {
 
 const EMPTY: CreateDraft = { name: '', isDefault: false, id: '' }
 
+/** What is wrong with the form, kept as facts and worded at render, so a language switch rewords it. */
+interface FormErrors {
+  name?: 'missing'
+  id?: { kind: 'invalid' } | { kind: 'taken'; id: number; owner: string }
+}
+
 /**
  * Creating is where a project can be overwritten without a word (POST replaces
  * an existing id), so a typed id that is already in the list is refused here,
  * before anything is sent. The form clears at once; `onCreate` calls back with
- * `restore` so a failed create puts everything the user typed back.
+ * `restore` so a failed create puts everything the user typed back, if the
+ * form is still empty (it says whether it did).
  */
 export function CreateProjectForm({
   projects,
   onCreate,
 }: {
   projects: readonly Project[]
-  onCreate: (project: Project, restore: () => void) => void
+  onCreate: (project: Project, restore: () => boolean) => void
 }) {
   const t = useMessages(messages)
-  const [draft, setDraft] = useState<CreateDraft>(EMPTY)
-  const [errors, setErrors] = useState<{ name?: string; id?: string }>({})
+  const [draft, setDraftState] = useState<CreateDraft>(EMPTY)
+  const [errors, setErrors] = useState<FormErrors>({})
+  // Read by `restore`, which runs when a create fails, long after the render that sent it.
+  const draftRef = useRef(draft)
+  const setDraft = (next: CreateDraft) => {
+    draftRef.current = next
+    setDraftState(next)
+  }
   const nameRef = useRef<HTMLInputElement>(null)
   const idRef = useRef<HTMLInputElement>(null)
   const uid = useId()
@@ -63,14 +76,14 @@ export function CreateProjectForm({
     event.preventDefault()
     const name = draft.name.trim()
     const typedId = draft.id.trim()
-    const next: typeof errors = {}
-    if (name === '') next.name = t.nameMissing
+    const next: FormErrors = {}
+    if (name === '') next.name = 'missing'
     let id: number | undefined
     if (typedId !== '') {
       id = parseProjectId(typedId)
       const owner = projects.find((project) => project.id === id)
-      if (id === undefined) next.id = t.idInvalid
-      else if (owner) next.id = t.idTaken(id, shortName(owner.name))
+      if (id === undefined) next.id = { kind: 'invalid' }
+      else if (owner) next.id = { kind: 'taken', id, owner: shortName(owner.name) }
     }
     setErrors(next)
     if (next.name) return nameRef.current?.focus()
@@ -85,10 +98,18 @@ export function CreateProjectForm({
     setDraft(EMPTY)
     nameRef.current?.focus()
     // Put back what was typed, unless the user has started on another project since.
-    onCreate(project, () =>
-      setDraft((current) => (current.name === '' && current.id === '' ? typed : current)),
-    )
+    onCreate(project, () => {
+      const current = draftRef.current
+      if (current.name !== '' || current.id !== '') return false
+      setDraft(typed)
+      return true
+    })
   }
+
+  const idError =
+    errors.id?.kind === 'taken'
+      ? t.idTaken(errors.id.id, errors.id.owner)
+      : errors.id && t.idInvalid
 
   return (
     <form className="create-form" aria-labelledby={`${uid}-title`} onSubmit={submit} noValidate>
@@ -107,7 +128,7 @@ export function CreateProjectForm({
         />
         {errors.name && (
           <p id={`${uid}-name-error`} className="field-error">
-            {errors.name}
+            {t.nameMissing}
           </p>
         )}
       </div>
@@ -135,7 +156,7 @@ export function CreateProjectForm({
         />
         {errors.id ? (
           <p id={`${uid}-id-error`} className="field-error">
-            {errors.id}
+            {idError}
           </p>
         ) : (
           <p id={`${uid}-id-hint`} className="field-hint">

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
 import type { Project } from '../api/parse-projects'
 import { filterProjects, toSearchable } from '../utils/order-projects'
@@ -54,6 +54,18 @@ export function ProjectBrowser({
     () => filterProjects(searchable, deferredQuery, language),
     [searchable, deferredQuery, language],
   )
+  // A row asked for focus (after a rename, say) but the filter hides it: rather
+  // than let focus fall to the page, put it on the filter, next to the count.
+  const filterRef = useRef<HTMLInputElement>(null)
+  const hidden =
+    focusRequest !== null &&
+    projects.some((p) => p.id === focusRequest.id) &&
+    !shown.some((p) => p.id === focusRequest.id)
+  useEffect(() => {
+    if (!hidden) return
+    filterRef.current?.focus()
+    onFocused()
+  }, [hidden, onFocused])
   const number = new Intl.NumberFormat(language)
   const filtered = deferredQuery.trim() !== ''
   const uid = useId()
@@ -65,6 +77,7 @@ export function ProjectBrowser({
           <label htmlFor={`${uid}-filter`}>{t.filter}</label>
           <input
             id={`${uid}-filter`}
+            ref={filterRef}
             type="search"
             dir="auto"
             autoComplete="off"

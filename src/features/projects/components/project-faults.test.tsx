@@ -3,6 +3,7 @@ import { delay, http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
+  findAlert,
   PROJECTS_URL,
   recordApiRequests,
   renderProjectsPage,
@@ -40,7 +41,7 @@ describe('when the API misbehaves', () => {
   ])('says what to do when loading gets %s', async (_, answer, message) => {
     server.use(http.get(PROJECTS_URL, answer))
     renderProjectsPage()
-    const alert = await screen.findByRole('alert', {}, { timeout: 3000 })
+    const alert = await findAlert(3000)
     expect(alert).toHaveTextContent('The projects could not be loaded.')
     expect(alert).toHaveTextContent(message)
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument()
@@ -53,7 +54,7 @@ describe('when the API misbehaves', () => {
     server.use(http.get(PROJECTS_URL, () => HttpResponse.error(), { once: true }))
     await seedProjects([{ 'project-id': 1, name: 'Yoga', 'is-default': false }])
     const { user } = renderProjectsPage()
-    expect(await screen.findByRole('alert')).toHaveTextContent('You are offline.')
+    expect(await findAlert()).toHaveTextContent('You are offline.')
     onLine.mockReturnValue(true)
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(await screen.findByText('Yoga')).toBeInTheDocument()
@@ -76,7 +77,7 @@ describe('when the API misbehaves', () => {
     expect(await screen.findByText('Yoga')).toBeInTheDocument()
     server.use(http.get(PROJECTS_URL, () => new HttpResponse(null, { status: 403 })))
     await queryClient.refetchQueries()
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    expect(await findAlert()).toHaveTextContent(
       'The list could not be refreshed; it is shown as last loaded.',
     )
     expect(screen.getByText('Yoga')).toBeInTheDocument()
@@ -86,7 +87,7 @@ describe('when the API misbehaves', () => {
     const requests = recordApiRequests()
     server.use(http.get(PROJECTS_URL, () => new HttpResponse(null, { status: 403 })))
     renderProjectsPage()
-    expect(await screen.findByRole('alert')).toHaveTextContent('refused the request')
+    expect(await findAlert()).toHaveTextContent('refused the request')
     expect(requests).toHaveLength(1)
   })
 
@@ -114,14 +115,8 @@ describe('when the API misbehaves', () => {
 describe('hostile names', () => {
   beforeEach(signInForApi)
 
-  it('shows markup and script as text, never as HTML', async () => {
-    const xss = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
-    await seedProjects([{ 'project-id': 1, name: xss, 'is-default': false }])
-    renderProjectsPage()
-    expect(await screen.findByText(xss)).toBeInTheDocument()
-    expect(document.querySelector('.project-list img, .project-list script')).toBeNull()
-    expect((window as { __xss?: number }).__xss).toBeUndefined()
-  })
+  // That markup and script in a name run nothing is checked in a real browser
+  // (tests/e2e/projects-hostile.spec.ts): jsdom never loads images or runs inserted scripts.
 
   it('keeps emoji, right-to-left and 10,000-character names intact, each in its own direction', async () => {
     const long = 'x'.repeat(10_000)

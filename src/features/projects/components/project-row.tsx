@@ -74,7 +74,6 @@ export function ProjectRow({
   const label = shortName(project.name) || t.unnamed
   const renameRef = useRef<HTMLButtonElement>(null)
   const deleteRef = useRef<HTMLButtonElement>(null)
-  const [missing, setMissing] = useState(false)
 
   useEffect(() => {
     if (!focus || mode.type !== 'view') return
@@ -101,42 +100,14 @@ export function ProjectRow({
   )
 
   if (mode.type === 'edit') {
-    const inputId = `rename-${project.id}`
     return (
-      <form
-        className="project-edit"
-        onKeyDown={escape(() => actions.cancelEdit(project))}
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (mode.draft.trim() === '') return setMissing(true)
-          setMissing(false)
-          actions.save(project, mode.draft.trim())
-        }}
-      >
-        <label className="visually-hidden" htmlFor={inputId}>
-          {t.newName(label)}
-        </label>
-        <input
-          id={inputId}
-          dir="auto"
-          autoComplete="off"
-          // Focus moves here because the user just asked to rename.
-          autoFocus
-          value={mode.draft}
-          aria-invalid={missing || undefined}
-          aria-describedby={missing ? `${inputId}-error` : undefined}
-          onChange={(event) => actions.changeDraft(event.target.value)}
-        />
-        <button type="submit">{t.save}</button>
-        <button type="button" onClick={() => actions.cancelEdit(project)}>
-          {t.cancel}
-        </button>
-        {missing && (
-          <p id={`${inputId}-error`} className="field-error">
-            {t.nameMissing}
-          </p>
-        )}
-      </form>
+      <RenameForm
+        project={project}
+        label={label}
+        draft={mode.draft}
+        actions={actions}
+        onEscape={escape(() => actions.cancelEdit(project))}
+      />
     )
   }
 
@@ -186,5 +157,66 @@ export function ProjectRow({
         </div>
       )}
     </div>
+  )
+}
+
+/**
+ * The rename box. Its "type a name" error lives here, so it is gone whenever
+ * the box closes (saved, cancelled or reopened) and clears as soon as the
+ * user types.
+ */
+function RenameForm({
+  project,
+  label,
+  draft,
+  actions,
+  onEscape,
+}: {
+  project: Project
+  label: string
+  draft: string
+  actions: RowActions
+  onEscape: (event: KeyboardEvent) => void
+}) {
+  const t = useMessages(messages)
+  const [missing, setMissing] = useState(false)
+  const inputId = `rename-${project.id}`
+  return (
+    <form
+      className="project-edit"
+      onKeyDown={onEscape}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (draft.trim() === '') return setMissing(true)
+        actions.save(project, draft.trim())
+      }}
+    >
+      <label className="visually-hidden" htmlFor={inputId}>
+        {t.newName(label)}
+      </label>
+      <input
+        id={inputId}
+        dir="auto"
+        autoComplete="off"
+        // Focus moves here because the user just asked to rename.
+        autoFocus
+        value={draft}
+        aria-invalid={missing || undefined}
+        aria-describedby={missing ? `${inputId}-error` : undefined}
+        onChange={(event) => {
+          setMissing(false)
+          actions.changeDraft(event.target.value)
+        }}
+      />
+      <button type="submit">{t.save}</button>
+      <button type="button" onClick={() => actions.cancelEdit(project)}>
+        {t.cancel}
+      </button>
+      {missing && (
+        <p id={`${inputId}-error`} className="field-error">
+          {t.nameMissing}
+        </p>
+      )}
+    </form>
   )
 }

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { projects, seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
+  findAlert,
   PROJECTS_URL,
   recordApiRequests,
   renderProjectsPage,
@@ -75,7 +76,7 @@ describe('changing projects', () => {
     await user.type(screen.getByLabelText('Name'), 'Yoga')
     await user.type(screen.getByLabelText('Id (optional)'), '7')
     await user.click(screen.getByRole('button', { name: 'Create project' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    expect(await findAlert()).toHaveTextContent(
       /Could not create “Yoga”\. The projects service had a problem/,
     )
     expect(within(list()).queryByText('Yoga')).not.toBeInTheDocument()
@@ -111,8 +112,8 @@ describe('changing projects', () => {
     await user.click(await screen.findByRole('button', { name: 'Rename “Typing”' }))
     await user.clear(screen.getByRole('textbox', { name: 'New name for “Typing”' }))
     await user.keyboard('Yoga{Enter}')
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      /Could not rename “Typing”; it keeps its old name\. The projects service could not be reached/,
+    expect(await findAlert()).toHaveTextContent(
+      'Could not rename “Typing” to “Yoga”. The projects service could not be reached. Check your connection and try again. The name you typed, “Yoga”, is back in the box.',
     )
     expect(screen.getByRole('textbox', { name: 'New name for “Typing”' })).toHaveValue('Yoga')
     await user.keyboard('{Escape}')
@@ -154,7 +155,7 @@ describe('changing projects', () => {
     await waitFor(() => expect(storedNames()).toEqual([]))
     server.use(http.post(PROJECTS_URL, fail502, { once: true }))
     await user.click(screen.getByRole('button', { name: 'Undo' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Could not restore “Typing”/)
+    expect(await findAlert()).toHaveTextContent(/Could not restore “Typing”/)
     expect(screen.getByText(/There are no projects yet/)).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Undo' }))
     expect(await screen.findByText('Restored “Typing”.')).toBeInTheDocument()
@@ -166,8 +167,8 @@ describe('changing projects', () => {
     const { user } = renderProjectsPage()
     await user.click(await screen.findByRole('button', { name: 'Delete “Typing”' }))
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not delete “Typing”; it is back in the list.',
+    expect(await findAlert()).toHaveTextContent(
+      /^Could not delete “Typing”\. The projects service had a problem\. .* It is back in the list\.$/,
     )
     expect(within(list()).getByText('Typing')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()

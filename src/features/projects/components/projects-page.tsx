@@ -1,7 +1,9 @@
 import { useMemo } from 'react'
 import { PageTitle } from '@/components/page-title'
 import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
+import { foldWrites } from '../api/fold-writes'
 import { useProjects } from '../api/get-projects'
+import { useWriteRecords } from '../api/project-write'
 import { orderProjects } from '../utils/order-projects'
 import { CreateProjectForm } from './create-project-form'
 import { describeError, errorMessages } from './error-messages'
@@ -40,16 +42,20 @@ export function ProjectsPage() {
   const errors = useMessages(errorMessages)
   const { language } = useLanguage()
   const query = useProjects()
+  const records = useWriteRecords()
   const page = useProjectActions()
-  const items = query.data?.items
-  const ordered = useMemo(() => (items ? orderProjects(items, language) : []), [items, language])
+  // What the API last answered, with this tab's writes folded on top: derived, never stored.
+  const ordered = useMemo(
+    () => (query.data ? orderProjects(foldWrites(query.data, records).items, language) : []),
+    [query.data, records, language],
+  )
 
   return (
     <section className="page projects-page" aria-labelledby="projects-title">
       <PageTitle />
       <h1 id="projects-title">{t.title}</h1>
       <p className="intro">{t.intro}</p>
-      <StatusRegion notice={page.notice} onUndo={page.undo} />
+      <StatusRegion notice={page.notice} />
       {query.isPending ? (
         <p role="status" className="loading">
           {t.loading}

@@ -6,35 +6,45 @@ import type { Notice } from './use-project-actions'
 
 /**
  * Where the outcome of each change is said: successes politely, failures as
- * alerts. Both regions are always in the page so screen readers announce
- * every change of their text. After a delete, focus moves to Undo.
+ * alerts. Both live regions are rendered from the start, empty and visually
+ * hidden until they have something to say (never display:none), because
+ * screen readers only announce changes to a region that already exists.
+ * After a delete, focus moves to Undo.
  */
-export function StatusRegion({ notice, onUndo }: { notice: Notice | null; onUndo: () => void }) {
+export function StatusRegion({ notice }: { notice: Notice | null }) {
   const t = useMessages(actionMessages)
   const errors = useMessages(errorMessages)
-  const undoRef = useRef<HTMLButtonElement>(null)
+  const firstAction = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (notice?.tone === 'success' && notice.undo) undoRef.current?.focus()
+    if (notice?.focus) firstAction.current?.focus()
   }, [notice])
+
+  const region = (tone: Notice['tone']) => {
+    const shown = notice?.tone === tone ? notice : null
+    return (
+      <div
+        role={tone === 'success' ? 'status' : 'alert'}
+        className={shown ? `notice notice-${tone}` : 'visually-hidden'}
+      >
+        {shown && <span dir="auto">{shown.lines.map((line) => line(t, errors)).join(' ')}</span>}
+        {shown?.actions?.map((action, index) => (
+          <button
+            key={index}
+            type="button"
+            ref={index === 0 ? firstAction : undefined}
+            onClick={action.run}
+          >
+            {action.label(t)}
+          </button>
+        ))}
+      </div>
+    )
+  }
 
   return (
     <div className="status-area">
-      <div role="status" className="notice notice-success" hidden={notice?.tone !== 'success'}>
-        {notice?.tone === 'success' && <span dir="auto">{notice.text(t, errors)}</span>}
-        {notice?.tone === 'success' && notice.undo && (
-          <button type="button" ref={undoRef} onClick={onUndo}>
-            {t.undo}
-          </button>
-        )}
-      </div>
-      <div role="alert" className="notice notice-error" hidden={notice?.tone !== 'error'}>
-        {notice?.tone === 'error' && <span dir="auto">{notice.text(t, errors)}</span>}
-        {notice?.tone === 'error' && notice.undo && (
-          <button type="button" onClick={onUndo}>
-            {t.undo}
-          </button>
-        )}
-      </div>
+      {region('success')}
+      {region('error')}
     </div>
   )
 }

@@ -1,52 +1,98 @@
-import { useCallback, useState } from 'react'
-import { useCreateProject } from '../api/create-project'
-import { useDeleteProject } from '../api/delete-project'
-import type { Project } from '../api/parse-projects'
-import { useRenameProject } from '../api/rename-project'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { dependentsOf, type ProjectWrite } from '../api/fold-writes'
+import { projectsQuery } from '../api/get-projects'
+import { isCapped, type Project, type ProjectList } from '../api/parse-projects'
+import {
+  useProjectWrite,
+  writeRecords,
+  WriteNotSent,
+  type WriteRequest,
+} from '../api/project-write'
 import { actionMessages } from './action-messages'
 import { describeError, errorMessages, shortName } from './error-messages'
 import type { FocusRequest } from './project-list'
 import type { RowActions, RowMode } from './project-row'
 
-/**
- * Runs a write and calls back when it settles. (`mutate`'s own callbacks fire
- * for the latest call only; every write here needs its own.)
- */
-function settle<V>(
-  run: (variables: V) => Promise<unknown>,
-  variables: V,
-  on: { onSuccess?: () => void; onError?: (error: unknown) => void },
-) {
-  run(variables).then(on.onSuccess, on.onError ?? (() => {}))
-}
-
 type ActionMessages = (typeof actionMessages)['en']
 type ErrorMessages = (typeof errorMessages)['en']
+/** One sentence of a notice, worded when shown so a language switch rewords it. */
+type Line = (t: ActionMessages, errors: ErrorMessages) => string
+
+export interface NoticeAction {
+  label: (t: ActionMessages) => string
+  run: () => void
+}
 
 export interface Notice {
   tone: 'success' | 'error'
-  /** Worded when shown, so switching language rewords a notice already on screen. */
-  text: (t: ActionMessages, errors: ErrorMessages) => string
-  /** A deleted project this notice offers to bring back (Undo). */
-  undo?: Project
+  lines: Line[]
+  actions?: NoticeAction[]
+  /** Move focus to the first action when shown (Undo, right after a delete). */
+  focus?: boolean
+}
+
+const q = (name: string) => shortName(name)
+
+/** Says that a write that depended on a failed one was not sent. */
+function notSent(write: ProjectWrite): Line {
+  const name = q(write.project.name)
+  switch (write.type) {
+    case 'rename':
+      return (t) => t.notSentRename(name, q(write.name))
+    case 'delete':
+      return (t) => t.notSentDelete(name)
+    case 'create':
+      return (t) => t.notSentCreate(name)
+  }
+}
+
+interface Editing {
+  id: number
+  draft: string
+  /** The project as it was when the user started typing: what the rename is based on. */
+  from: Project
 }
 
 /**
  * What the user does to the list, and what they see and where focus goes
- * while it happens. Every write shows at once; a failure puts things back,
- * says why, and hands back what the user typed.
+ * while it happens. Every write shows at once (foldWrites); a failure says
+ * what happened, what was not sent because of it, and gives back what the
+ * user typed when there is room for it.
  */
 export function useProjectActions() {
-  const create = useCreateProject()
-  const rename = useRenameProject()
-  const remove = useDeleteProject()
-  const [editing, setEditing] = useState<{ id: number; draft: string } | null>(null)
+  const client = useQueryClient()
+  const send = useProjectWrite()
+  const [editing, setEditing] = useState<Editing | null>(null)
   const [confirming, setConfirming] = useState<number | null>(null)
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const clearFocus = useCallback(() => setFocusRequest(null), [])
-  const fail = (text: (t: ActionMessages, reason: string) => string) => (error: unknown) =>
-    setNotice({ tone: 'error', text: (t, errors) => text(t, describeError(error, errors)) })
+  // Read when a write fails, long after the render that started it.
+  const editingRef = useRef(editing)
+  useEffect(() => {
+    editingRef.current = editing
+  }, [editing])
+
+  const listed = (id: number) =>
+    client.getQueryData(projectsQuery().queryKey)?.items.find((p) => p.id === id)
+
+  /** Sends a write; a write not sent because of an earlier failure is reported with that failure. */
+  const run = (
+    request: WriteRequest,
+    onSuccess: (answer: ProjectList) => void,
+    onFailure: (reason: Line, write: ProjectWrite, dependents: Line[]) => void,
+  ) => {
+    const { write, done } = send(request)
+    done.then(onSuccess, (error: unknown) => {
+      if (error instanceof WriteNotSent) return
+      const dependents = dependentsOf(write, writeRecords(client))
+      onFailure((_, errors) => describeError(error, errors), write, dependents.map(notSent))
+    })
+  }
+  const fail = (lines: Line[], actions?: NoticeAction[]) =>
+    setNotice({ tone: 'error', lines, actions })
+  const succeed = (line: Line) => setNotice({ tone: 'success', lines: [line] })
 
   const modeOf = (project: Project): RowMode | undefined => {
     if (editing?.id === project.id) return { type: 'edit', draft: editing.draft }
@@ -57,7 +103,7 @@ export function useProjectActions() {
   const actions: RowActions = {
     startEdit: (project) => {
       setConfirming(null)
-      setEditing({ id: project.id, draft: project.name })
+      setEditing({ id: project.id, draft: project.name, from: project })
     },
     changeDraft: (draft) => setEditing((current) => current && { ...current, draft }),
     cancelEdit: (project) => {
@@ -65,18 +111,33 @@ export function useProjectActions() {
       setFocusRequest({ id: project.id, target: 'rename' })
     },
     save: (project, name) => {
+      const from = editingRef.current?.id === project.id ? editingRef.current.from : project
       setEditing(null)
       setFocusRequest({ id: project.id, target: 'rename' })
       if (name === project.name) return
-      settle(
-        rename.mutateAsync,
-        { type: 'rename', id: project.id, name },
-        {
-          onSuccess: () => setNotice({ tone: 'success', text: (t) => t.renamed(shortName(name)) }),
-          onError: (error) => {
-            fail((t, reason) => t.renameFailed(shortName(project.name), reason))(error)
-            setEditing((current) => current ?? { id: project.id, draft: name })
-          },
+      run(
+        { type: 'rename', project: from, name },
+        () => succeed((t) => t.renamed(q(name))),
+        (reason, write) => {
+          const records = writeRecords(client)
+          const later = dependentsOf(write, records)
+          // Give back the newest name the user typed, if the box is free and the project stays.
+          const lastName = later.reduce(
+            (latest, w) => (w.type === 'rename' ? w.name : latest),
+            name,
+          )
+          const deleting = records.some(
+            (r) => r.write.type === 'delete' && r.write.project.id === project.id,
+          )
+          const putBack = editingRef.current === null && !deleting
+          if (putBack) {
+            setEditing({ id: project.id, draft: lastName, from: listed(project.id) ?? from })
+          }
+          fail([
+            (t, errors) => t.renameFailed(q(from.name), q(name), reason(t, errors)),
+            ...later.map(notSent),
+            ...(putBack ? [(t: ActionMessages) => t.nameIsBack(q(lastName))] : []),
+          ])
         },
       )
     },
@@ -92,61 +153,59 @@ export function useProjectActions() {
       setConfirming(null)
       setNotice({
         tone: 'success',
-        text: (t) => t.deleted(shortName(project.name)),
-        undo: project,
+        lines: [(t) => t.deleted(q(project.name))],
+        actions: [{ label: (t) => t.undo, run: () => undo(project) }],
+        focus: true,
       })
-      settle(
-        remove.mutateAsync,
+      run(
         { type: 'delete', project },
-        {
-          onError: (error) => {
-            fail((t, reason) => t.deleteFailed(shortName(project.name), reason))(error)
-            setFocusRequest({ id: project.id, target: 'delete' })
-          },
+        () => {},
+        (reason, _, dependents) => {
+          const back = listed(project.id) !== undefined
+          fail([
+            (t, errors) => t.deleteFailed(q(project.name), reason(t, errors)),
+            ...dependents,
+            ...(back ? [(t: ActionMessages) => t.backInList] : []),
+          ])
+          if (back) setFocusRequest({ id: project.id, target: 'delete' })
         },
       )
     },
   }
 
-  const undo = () => {
-    const project = notice?.undo
-    if (!project) return
+  /** Undo of a delete: the same project, id, name and default flag, created again. */
+  const undo = (project: Project) => {
     setNotice(null)
     setFocusRequest({ id: project.id, target: 'rename' })
-    settle(
-      create.mutateAsync,
+    run(
       { type: 'create', project },
-      {
-        onSuccess: () =>
-          setNotice({ tone: 'success', text: (t) => t.restored(shortName(project.name)) }),
-        onError: (error) =>
-          setNotice({
-            tone: 'error',
-            text: (t, errors) =>
-              t.restoreFailed(shortName(project.name), describeError(error, errors)),
-            undo: project, // offer Undo again
-          }),
+      () => succeed((t) => t.restored(q(project.name))),
+      (reason, _, dependents) =>
+        fail(
+          [(t, errors) => t.restoreFailed(q(project.name), reason(t, errors)), ...dependents],
+          [{ label: (t) => t.undo, run: () => undo(project) }], // offer Undo again
+        ),
+    )
+  }
+
+  /** `restore` puts what was typed back in the form and says whether it could. */
+  const createProject = (project: Project, restore: () => boolean) => {
+    run(
+      { type: 'create', project },
+      (answer) => {
+        const left = isCapped(answer) && !answer.items.some((p) => p.id === project.id)
+        succeed((t) => (left ? t.createdBeyond : t.created)(q(project.name), project.id))
+      },
+      (reason, _, dependents) => {
+        const restored = restore()
+        fail([
+          (t, errors) => t.createFailed(q(project.name), reason(t, errors)),
+          ...dependents,
+          ...(restored ? [(t: ActionMessages) => t.typedIsBack] : []),
+        ])
       },
     )
   }
 
-  const createProject = (project: Project, restore: () => void) => {
-    settle(
-      create.mutateAsync,
-      { type: 'create', project },
-      {
-        onSuccess: () =>
-          setNotice({
-            tone: 'success',
-            text: (t) => t.created(shortName(project.name), project.id),
-          }),
-        onError: (error) => {
-          restore()
-          fail((t, reason) => t.createFailed(shortName(project.name), reason))(error)
-        },
-      },
-    )
-  }
-
-  return { modeOf, actions, focusRequest, clearFocus, notice, undo, createProject }
+  return { modeOf, actions, focusRequest, clearFocus, notice, createProject }
 }

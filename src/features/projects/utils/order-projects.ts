@@ -5,7 +5,7 @@ import type { Project } from '../api/parse-projects'
  * reader's language sorts it, with numbers in names compared as numbers
  * ("Sprint 2" before "Sprint 10"), ignoring case; equal names by id.
  */
-export function orderProjects(projects: readonly Project[], locale: string): Project[] {
+export function orderProjects<P extends Project>(projects: readonly P[], locale: string): P[] {
   const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
   return [...projects].sort(
     (a, b) =>
@@ -14,23 +14,26 @@ export function orderProjects(projects: readonly Project[], locale: string): Pro
 }
 
 /** What the filter box matches on: the name (any case) and the id. */
-export interface Searchable {
-  project: Project
+export interface Searchable<P extends Project = Project> {
+  project: P
   text: string
 }
 
-export function toSearchable(projects: readonly Project[], locale: string): Searchable[] {
+export function toSearchable<P extends Project>(
+  projects: readonly P[],
+  locale: string,
+): Searchable<P>[] {
   return projects.map((project) => ({
     project,
     text: `${project.name.normalize('NFKC').toLocaleLowerCase(locale)}\u0000${project.id}`,
   }))
 }
 
-export function filterProjects(
-  searchable: readonly Searchable[],
+export function filterProjects<P extends Project>(
+  searchable: readonly Searchable<P>[],
   query: string,
   locale: string,
-): Project[] {
+): P[] {
   const needle = query.trim().normalize('NFKC').toLocaleLowerCase(locale)
   if (needle === '') return searchable.map((entry) => entry.project)
   return searchable.filter((entry) => entry.text.includes(needle)).map((entry) => entry.project)

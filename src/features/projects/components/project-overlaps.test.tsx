@@ -1,0 +1,158 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { apiSettings } from '@/lib/api-client'
+import { projects, seedProjects, server } from '../../../../tests/setup/local-aws'
+import {
+  findAlert,
+  heldAnswer,
+  PROJECTS_URL,
+  recordApiRequests,
+  renderProjectsPage,
+  signInForApi,
+} from '../../../../tests/setup/render-projects'
+
+vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+
+const list = () => screen.getByRole('list', { name: 'Projects' })
+const storedNames = () => projects().map((p) => p.name)
+const fail502 = () => HttpResponse.json({ message: 'Internal server error' }, { status: 502 })
+
+describe('writes that overlap', () => {
+  beforeEach(async () => {
+    await signInForApi()
+    // These tests hold answers back while the user acts: no timeout meanwhile.
+    apiSettings.timeoutMs = 15_000
+    await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
+  })
+
+  it('B: a rename behind a failed rename of the same project is not sent, and the old name shows', async () => {
+    const first = heldAnswer(fail502)
+    server.use(http.put(PROJECTS_URL, first.handler, { once: true }))
+    const requests = recordApiRequests()
+    const { user } = renderProjectsPage()
+    await user.click(await screen.findByRole('button', { name: 'Rename “Typing”' }))
+    await user.clear(screen.getByRole('textbox', { name: 'New name for “Typing”' }))
+    await user.keyboard('Alpha{Enter}')
+    expect(within(list()).getByText('Alpha')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Rename “Alpha”' }))
+    await user.clear(screen.getByRole('textbox', { name: 'New name for “Alpha”' }))
+    await user.keyboard('Beta{Enter}')
+    expect(within(list()).getByText('Beta')).toBeInTheDocument()
+
+    first.release()
+    expect(await findAlert()).toHaveTextContent(
+      'Could not rename “Typing” to “Alpha”. The projects service had a problem. Try again in a moment; if it keeps failing, tell whoever runs the service. ' +
+        'Renaming “Alpha” to “Beta” was not sent, because it depended on this. ' +
+        'The name you typed, “Beta”, is back in the box.',
+    )
+    expect(screen.getByRole('textbox', { name: 'New name for “Typing”' })).toHaveValue('Beta')
+    await user.keyboard('{Escape}')
+    expect(within(list()).getByText('Typing')).toBeInTheDocument()
+    expect(within(list()).queryByText('Alpha')).not.toBeInTheDocument()
+    expect(within(list()).queryByText('Beta')).not.toBeInTheDocument()
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'PUT'])
+    expect(storedNames()).toEqual(['Typing'])
+    expect(screen.queryByText(/^Renamed/)).not.toBeInTheDocument()
+  })
+
+  it('C: a rename of a project whose create failed is not sent, so nothing is re-created', async () => {
+    const create = heldAnswer(fail502)
+    server.use(http.post(PROJECTS_URL, create.handler, { once: true }))
+    const requests = recordApiRequests()
+    const { user } = renderProjectsPage()
+    await screen.findByText('1 project')
+    await user.type(screen.getByLabelText('Name'), 'Yoga')
+    await user.type(screen.getByLabelText('Id (optional)'), '7')
+    await user.click(screen.getByRole('button', { name: 'Create project' }))
+    await user.click(within(list()).getByRole('button', { name: 'Rename “Yoga”' }))
+    await user.clear(screen.getByRole('textbox', { name: 'New name for “Yoga”' }))
+    await user.keyboard('Zen{Enter}')
+    expect(within(list()).getByText('Zen')).toBeInTheDocument()
+
+    create.release()
+    expect(await findAlert()).toHaveTextContent(
+      /^Could not create “Yoga”\. The projects service had a problem\. .* Renaming “Yoga” to “Zen” was not sent, because it depended on this\. What you typed is back in the form\.$/,
+    )
+    expect(within(list()).queryByText('Zen')).not.toBeInTheDocument()
+    expect(screen.getByText('1 project')).toBeInTheDocument()
+    expect(screen.getByLabelText('Name')).toHaveValue('Yoga')
+    expect(screen.getByLabelText('Id (optional)')).toHaveValue('7')
+    // The PUT would have re-created id 7 without its default flag: it never left.
+    await waitFor(() => expect(requests.map((r) => r.method)).toEqual(['GET', 'POST']))
+    expect(storedNames()).toEqual(['Typing'])
+    expect(screen.queryByText(/^Renamed/)).not.toBeInTheDocument()
+  })
+
+  it('D: a failed create says what was typed is back only when it is, and keeps the new text', async () => {
+    const create = heldAnswer(fail502)
+    server.use(http.post(PROJECTS_URL, create.handler, { once: true }))
+    const { user } = renderProjectsPage()
+    await screen.findByText('1 project')
+    await user.type(screen.getByLabelText('Name'), 'Yoga')
+    await user.click(screen.getByRole('button', { name: 'Create project' }))
+    await user.type(screen.getByLabelText('Name'), 'Cooking')
+
+    create.release()
+    const alert = await findAlert()
+    expect(alert).toHaveTextContent(/^Could not create “Yoga”\. The projects service had a problem/)
+    expect(alert).not.toHaveTextContent('back in the form')
+    expect(screen.getByLabelText('Name')).toHaveValue('Cooking')
+  })
+
+  it('D: a failed rename says the name is back in the box only when it is, leaving another edit alone', async () => {
+    await seedProjects([{ 'project-id': 5, name: 'Main', 'is-default': true }])
+    const rename = heldAnswer(() => HttpResponse.error())
+    server.use(http.put(PROJECTS_URL, rename.handler, { once: true }))
+    const { user } = renderProjectsPage()
+    await user.click(await screen.findByRole('button', { name: 'Rename “Typing”' }))
+    await user.clear(screen.getByRole('textbox', { name: 'New name for “Typing”' }))
+    await user.keyboard('Yoga{Enter}')
+    await user.click(screen.getByRole('button', { name: 'Rename “Main”' }))
+    await user.type(screen.getByRole('textbox', { name: 'New name for “Main”' }), ' project')
+
+    rename.release()
+    const alert = await findAlert()
+    expect(alert).toHaveTextContent(
+      'Could not rename “Typing” to “Yoga”. The projects service could not be reached. Check your connection and try again.',
+    )
+    expect(alert).not.toHaveTextContent('back in the box')
+    expect(screen.getByRole('textbox', { name: 'New name for “Main”' })).toHaveValue('Main project')
+    expect(screen.getByRole('textbox', { name: 'New name for “Main”' })).toHaveFocus()
+    expect(within(list()).getByText('Typing')).toBeInTheDocument()
+  })
+
+  it('D: a failed delete of a project someone else removed meanwhile does not say it is back', async () => {
+    const remove = heldAnswer(fail502)
+    server.use(http.delete(PROJECTS_URL, remove.handler, { once: true }))
+    const { user, queryClient } = renderProjectsPage()
+    await user.click(await screen.findByRole('button', { name: 'Delete “Typing”' }))
+    await user.click(screen.getByRole('button', { name: 'Delete' }))
+    // The list the page last had no longer holds it (another person deleted it).
+    queryClient.setQueryData(['projects', 'list'], { items: [], unreadable: 0, listed: 0 })
+    remove.release()
+    const alert = await findAlert()
+    expect(alert).toHaveTextContent(
+      /^Could not delete “Typing”\. The projects service had a problem/,
+    )
+    expect(alert).not.toHaveTextContent('back in the list')
+  })
+
+  it('words the messages in Japanese too', async () => {
+    localStorage.setItem('language', 'ja')
+    const first = heldAnswer(fail502)
+    server.use(http.put(PROJECTS_URL, first.handler, { once: true }))
+    const { user } = renderProjectsPage()
+    await user.click(await screen.findByRole('button', { name: '「Typing」の名前を変更' }))
+    await user.clear(screen.getByRole('textbox', { name: '「Typing」の新しい名前' }))
+    await user.keyboard('Alpha{Enter}')
+    await user.click(screen.getByRole('button', { name: '「Alpha」の名前を変更' }))
+    await user.clear(screen.getByRole('textbox', { name: '「Alpha」の新しい名前' }))
+    await user.keyboard('Beta{Enter}')
+    first.release()
+    expect(await findAlert()).toHaveTextContent(
+      /^「Typing」の名前を「Alpha」に変更できませんでした。.*続けて行った「Alpha」から「Beta」への名前の変更は、この操作が前提だったため送信していません。 入力した名前「Beta」は入力欄に戻してあります。$/,
+    )
+  })
+})
