@@ -25,7 +25,7 @@ aws cognito-idp sign-up --client-id "$AWS_CLIENT_ID" \
   --user-attribute "Name=email,Value=$AWS_USER_EMAIL" > /dev/null
 CODE=$(curl -sf "$INBOX?to=$AWS_USER_EMAIL" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).at(-1).code))')
 aws cognito-idp confirm-sign-up --client-id "$AWS_CLIENT_ID" \
-  --username "$AWS_USER_EMAIL" --confirmation-code "$CODE"
+  --username "$AWS_USER_EMAIL" --confirmation-code "$CODE" > /dev/null
 
 TOKEN=$(aws cognito-idp admin-initiate-auth \
   --user-pool-id "$AWS_USER_POOL_ID" --client-id "$AWS_CLIENT_ID" \
@@ -64,6 +64,27 @@ aws cognito-idp admin-respond-to-auth-challenge --user-pool-id "$AWS_USER_POOL_I
 aws cognito-idp admin-set-user-mfa-preference --user-pool-id "$AWS_USER_POOL_ID" --username "$AWS_USER_EMAIL"   --software-token-mfa-settings Enabled=false
 aws cognito-idp admin-reset-user-password --user-pool-id "$AWS_USER_POOL_ID" --username "$AWS_USER_EMAIL"
 aws cognito-idp admin-get-user --user-pool-id "$AWS_USER_POOL_ID" --username "$AWS_USER_EMAIL"   --query UserStatus --output text
+`
+
+// The README's passwordless commands: the pool's first factors and relying party, a sign-up
+// without a password signed in by ConfirmSignUp's Session, then an e-mailed sign-in code.
+const PASSWORDLESS_WALKTHROUGH = String.raw`
+set -euo pipefail
+aws() { command aws --endpoint-url "$ENDPOINT" "$@"; }
+code() { curl -sf "$INBOX?to=$AWS_USER_EMAIL" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).at(-1).code))'; }
+
+aws cognito-idp update-user-pool --user-pool-id "$AWS_USER_POOL_ID" --policies 'SignInPolicy={AllowedFirstAuthFactors=[PASSWORD,EMAIL_OTP,WEB_AUTHN]}'
+aws cognito-idp set-user-pool-mfa-config --user-pool-id "$AWS_USER_POOL_ID" --mfa-configuration OFF   --web-authn-configuration RelyingPartyId=localhost,UserVerification=preferred > /dev/null
+aws cognito-idp describe-user-pool --user-pool-id "$AWS_USER_POOL_ID"   --query UserPool.Policies.SignInPolicy.AllowedFirstAuthFactors --output text
+
+aws cognito-idp sign-up --client-id "$AWS_CLIENT_ID" --username "$AWS_USER_EMAIL"   --user-attributes "Name=email,Value=$AWS_USER_EMAIL" > /dev/null
+SESSION=$(aws cognito-idp confirm-sign-up --client-id "$AWS_CLIENT_ID" --username "$AWS_USER_EMAIL"   --confirmation-code "$(code)" --query Session --output text)
+aws cognito-idp initiate-auth --client-id "$AWS_CLIENT_ID" --auth-flow USER_AUTH   --auth-parameters "USERNAME=$AWS_USER_EMAIL" --session "$SESSION"   --query AuthenticationResult.TokenType --output text
+
+SESSION=$(aws cognito-idp initiate-auth --client-id "$AWS_CLIENT_ID" --auth-flow USER_AUTH   --auth-parameters "USERNAME=$AWS_USER_EMAIL,PREFERRED_CHALLENGE=EMAIL_OTP" --query Session --output text)
+ACCESS=$(aws cognito-idp respond-to-auth-challenge --client-id "$AWS_CLIENT_ID" --challenge-name EMAIL_OTP   --session "$SESSION" --challenge-responses "USERNAME=$AWS_USER_EMAIL,EMAIL_OTP_CODE=$(code)"   --query AuthenticationResult.AccessToken --output text)
+aws cognito-idp start-web-authn-registration --access-token "$ACCESS"   --query CredentialCreationOptions.rp.id --output text
+aws cognito-idp list-web-authn-credentials --access-token "$ACCESS" --query 'length(Credentials)'
 `
 
 // The default reporter only counts skipped tests: say which proof didn't run, and why.
@@ -140,6 +161,21 @@ describe('the terminal walkthrough of api-contract.md', () => {
       expect(stdout.trim().split('\n')).toEqual(['OPTIONAL', 'SUCCESS', 'Bearer', 'RESET_REQUIRED'])
     },
     // Eleven CLI calls of about a second each (the CLI's own start-up).
+    60_000,
+  )
+
+  it.skipIf(Boolean(missing))(
+    `runs the README's passwordless commands with the AWS CLI${missing ? ` (skipped: ${missing} not installed)` : ''}`,
+    async () => {
+      const { stdout } = await runScript(PASSWORDLESS_WALKTHROUGH, 'passwordless@example.com')
+      // describe-user-pool, the sign-up's sign-in, the passkey options' relying party, the list.
+      expect(stdout.trim().split('\n')).toEqual([
+        'PASSWORD\tEMAIL_OTP\tWEB_AUTHN',
+        'Bearer',
+        'localhost',
+        '0',
+      ])
+    },
     60_000,
   )
 })

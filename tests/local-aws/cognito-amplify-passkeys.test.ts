@@ -23,10 +23,11 @@ beforeEach(async () => {
     UserPoolId: DEFAULT_USER_POOL_ID,
     Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
   })
-  emulator.data.pools[DEFAULT_USER_POOL_ID]!.webAuthn = {
-    relyingPartyId: 'localhost',
-    userVerification: 'required',
-  }
+  await callCognito('SetUserPoolMfaConfig', {
+    UserPoolId: DEFAULT_USER_POOL_ID,
+    MfaConfiguration: 'OFF',
+    WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'required' },
+  })
   authenticator = softAuthenticator()
   browser = installWebAuthn(authenticator, 'http://localhost:5173')
 })

@@ -7,7 +7,9 @@ import {
   CreateUserPoolClientCommand,
   DeleteWebAuthnCredentialCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
   ListWebAuthnCredentialsCommand,
+  SetUserPoolMfaConfigCommand,
   SignUpCommand,
   StartWebAuthnRegistrationCommand,
   UpdateUserPoolCommand,
@@ -36,9 +38,14 @@ const cognito = new CognitoIdentityProviderClient({
 const pool = { UserPoolId: DEFAULT_USER_POOL_ID }
 const ORIGIN = 'http://localhost:5173'
 
-/** What `SetUserPoolMfaConfig`'s WebAuthnConfiguration keeps. */
-function setRelyingParty(config: WebAuthnPoolConfig) {
-  emulator.data.pools[DEFAULT_USER_POOL_ID]!.webAuthn = config
+async function setRelyingParty({ relyingPartyId, userVerification }: WebAuthnPoolConfig) {
+  await cognito.send(
+    new SetUserPoolMfaConfigCommand({
+      ...pool,
+      MfaConfiguration: 'OFF',
+      WebAuthnConfiguration: { RelyingPartyId: relyingPartyId, UserVerification: userVerification },
+    }),
+  )
 }
 
 async function allowPasskeys(
@@ -50,7 +57,7 @@ async function allowPasskeys(
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } },
     }),
   )
-  setRelyingParty({ relyingPartyId: 'localhost', userVerification })
+  await setRelyingParty({ relyingPartyId: 'localhost', userVerification })
 }
 
 async function signedIn(ClientId = DEFAULT_CLIENT_ID, email = uniqueEmail()) {
@@ -302,6 +309,34 @@ describe('the pool settings for choice-based sign-in', () => {
       'EMAIL_OTP',
       'WEB_AUTHN',
     ])
+  })
+
+  it('keeps the relying party through later MFA changes, and checks its values', async () => {
+    await setRelyingParty({ relyingPartyId: 'Example.COM', userVerification: 'preferred' })
+    await cognito.send(
+      new SetUserPoolMfaConfigCommand({
+        ...pool,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    )
+    const read = await cognito.send(new GetUserPoolMfaConfigCommand(pool))
+    expect(read.WebAuthnConfiguration).toEqual({
+      RelyingPartyId: 'example.com',
+      UserVerification: 'preferred',
+    })
+    await expect(
+      cognito.send(
+        new SetUserPoolMfaConfigCommand({
+          ...pool,
+          MfaConfiguration: 'OFF',
+          WebAuthnConfiguration: { RelyingPartyId: 'https://example.com/' },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' })
+    // The refused call changed nothing, MFA included.
+    const after = await cognito.send(new GetUserPoolMfaConfigCommand(pool))
+    expect(after).toMatchObject({ MfaConfiguration: 'OPTIONAL' })
   })
 
   it('keeps passwordless factors off the Lite plan, and PASSWORD always allowed', async () => {

@@ -12,6 +12,7 @@ import { isMfaType, maskPhone, nextFactor, totpMatches, userMfa } from './mfa.ts
 import { assertPasswordPolicy, setPassword } from './passwords.ts'
 import { seal, unseal } from './sealed.ts'
 import { createSession, issueTokens } from './tokens.ts'
+import { answerSelectChallenge, answerWebAuthn } from './user-auth.ts'
 import { maskEmail } from './users.ts'
 
 /** Cognito's challenge sessions last 3 minutes. */
@@ -42,6 +43,10 @@ export interface ChallengeState {
   verified?: boolean
   /** EMAIL_OTP sent while setting up e-mail MFA. */
   setup?: boolean
+  /** SELECT_CHALLENGE: the first factors offered. */
+  choices?: string[]
+  /** WEB_AUTHN: the challenge the passkey must sign. */
+  webAuthnChallenge?: string
 }
 
 export interface SignInAnswer {
@@ -241,6 +246,9 @@ export const CHALLENGES: Record<string, Responder> = {
   },
   SMS_MFA: (answer) => answerCode(answer, 'SMS_MFA_CODE'),
   EMAIL_OTP: (answer) => answerCode(answer, 'EMAIL_OTP_CODE'),
+  SMS_OTP: (answer) => answerCode(answer, 'SMS_OTP_CODE'),
+  SELECT_CHALLENGE: (answer) => answerSelectChallenge(answer),
+  WEB_AUTHN: (answer) => answerWebAuthn(answer),
   async SOFTWARE_TOKEN_MFA({ ctx, pool, client, user, responses }) {
     const secret = user.mfa?.totpSecret
     if (!secret) {
@@ -303,7 +311,15 @@ export async function respondToChallenge(
   if (session === undefined || session === null || session === '') {
     throw invalidParameter('Missing required parameter Session')
   }
-  const opened = await openChallenge(ctx, session, name)
+  // A passkey prompt the user turned down may be traded for another factor:
+  // SELECT_CHALLENGE answers a WEB_AUTHN session too (Amplify sends exactly that).
+  const opened =
+    name === 'SELECT_CHALLENGE'
+      ? await openChallenge(ctx, session).then((o) => {
+          if (o.state.t !== 'SELECT_CHALLENGE' && o.state.t !== 'WEB_AUTHN') throw expiredSession()
+          return o
+        })
+      : await openChallenge(ctx, session, name)
   if (opened.pool.id !== pool.id || opened.client.clientId !== client.clientId) {
     throw expiredSession()
   }

@@ -11,6 +11,7 @@ export interface DeliveredCode {
     | 'temporary-password'
     | 'sms-mfa'
     | 'email-mfa'
+    | 'sign-in'
   /** A one-time code, or (kind temporary-password) the temporary password itself. */
   code: string
   userPoolId: string

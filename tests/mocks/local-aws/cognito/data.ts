@@ -166,6 +166,8 @@ export function createCognitoData(): CognitoData {
       'ALLOW_USER_PASSWORD_AUTH',
       'ALLOW_ADMIN_USER_PASSWORD_AUTH',
       'ALLOW_REFRESH_TOKEN_AUTH',
+      // As for a client made in today's console; the pool decides which factors it may use.
+      'ALLOW_USER_AUTH',
     ],
     preventUserExistenceErrors: 'ENABLED',
     idTokenValidity: 1,

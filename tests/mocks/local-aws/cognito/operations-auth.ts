@@ -13,6 +13,7 @@ import { respondToChallenge } from './challenges.ts'
 import { invalidParameter } from './errors.ts'
 import { passwordSignIn, refreshSignIn } from './sign-in.ts'
 import { startSrp, verifySrp } from './srp-flow.ts'
+import { startUserAuth } from './user-auth.ts'
 import { findUser } from './users.ts'
 
 const FLOW_SETTING: Record<string, string> = {
@@ -63,6 +64,7 @@ async function runFlow(
     user ? [user.email, user.username] : [str(params.USERNAME) ?? ''],
   )
   if (flow === 'USER_SRP_AUTH') return startSrp(ctx, pool, client, params)
+  if (flow === 'USER_AUTH') return startUserAuth(ctx, pool, client, params, body.Session)
   if (
     flow === 'USER_PASSWORD_AUTH' ||
     flow === 'ADMIN_NO_SRP_AUTH' ||

@@ -18,6 +18,7 @@ import {
 } from './mfa.ts'
 import { verifyAccessToken } from './tokens.ts'
 import { findUser } from './users.ts'
+import { applyWebAuthnConfiguration, describeWebAuthnConfiguration } from './webauthn.ts'
 
 function mfaConfigType(config: PoolMfaConfig) {
   return {
@@ -28,7 +29,11 @@ function mfaConfigType(config: PoolMfaConfig) {
   }
 }
 
-/** Replaces the pool's MFA settings, as Cognito does: a factor left out is turned off. */
+/**
+ * Replaces the pool's MFA settings, as Cognito does: a factor left out is
+ * turned off. The passkey relying party (WebAuthnConfiguration) is kept
+ * unless given.
+ */
 export async function setUserPoolMfaConfig(body: Body, ctx: CognitoContext) {
   const pool = findPool(ctx.data, body.UserPoolId)
   const mode = str(body.MfaConfiguration) ?? poolMfa(pool).mode
@@ -48,6 +53,7 @@ export async function setUserPoolMfaConfig(body: Body, ctx: CognitoContext) {
       'At least one MFA method must be enabled when MFA is set to ON or OPTIONAL.',
     )
   }
+  applyWebAuthnConfiguration(pool, body.WebAuthnConfiguration)
   pool.mfa = config
   ctx.log(
     `SetUserPoolMfaConfig ${pool.id}: ${mode} (${
@@ -56,11 +62,15 @@ export async function setUserPoolMfaConfig(body: Body, ctx: CognitoContext) {
         .join(', ') || 'no factors'
     })`,
   )
-  return mfaConfigType(config)
+  return { ...mfaConfigType(config), WebAuthnConfiguration: describeWebAuthnConfiguration(pool) }
 }
 
 export async function getUserPoolMfaConfig(body: Body, ctx: CognitoContext) {
-  return mfaConfigType(poolMfa(findPool(ctx.data, body.UserPoolId)))
+  const pool = findPool(ctx.data, body.UserPoolId)
+  return {
+    ...mfaConfigType(poolMfa(pool)),
+    WebAuthnConfiguration: describeWebAuthnConfiguration(pool),
+  }
 }
 
 function oneOf(body: Body) {

@@ -1,9 +1,11 @@
 /** Self-service sign-up, confirmation codes and password reset. */
 import { assertSecretHash, findClient, preventsUserExistenceErrors } from './clients.ts'
 import { str, type Body, type CognitoContext } from './context.ts'
-import type { UserRecord } from './data.ts'
+import type { PoolRecord, UserRecord } from './data.ts'
 import { CognitoError, invalidParameter, notAuthorized } from './errors.ts'
+import { issueChallenge } from './challenges.ts'
 import { assertPasswordPolicy, setPassword } from './passwords.ts'
+import { allowedFirstFactors } from './sign-in-policy.ts'
 import {
   attributeValue,
   checkCode,
@@ -20,12 +22,19 @@ const RESET_CODE_MS = 60 * 60 * 1000
 const combinationNotFound = () =>
   new CognitoError('UserNotFoundException', 'Username/client id combination not found.')
 
+/** A user who gives no password must be able to sign in with a code. */
+const passwordlessSignUpAllowed = (pool: PoolRecord) =>
+  allowedFirstFactors(pool).some((f) => f === 'EMAIL_OTP' || f === 'SMS_OTP')
+
 export async function signUp(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   const username = str(body.Username) ?? ''
   await assertSecretHash(client, body.SecretHash, [username])
   if (!isEmail(username)) throw invalidParameter('Username should be an email.')
-  const password = assertPasswordPolicy(body.Password)
+  const password = body.Password === undefined ? undefined : assertPasswordPolicy(body.Password)
+  if (password === undefined && !passwordlessSignUpAllowed(pool)) {
+    throw invalidParameter('Missing required parameter PASSWORD')
+  }
   const email = attributeValue(body.UserAttributes, 'email') ?? username
   if (findUser(pool, username) || findUser(pool, email)) {
     throw new CognitoError(
@@ -47,7 +56,8 @@ export async function signUp(body: Body, ctx: CognitoContext) {
     failedSignIns: 0,
     lockedUntil: 0,
   }
-  await setPassword(user, pool.id, password, now)
+  // Without a password the user signs in with codes or passkeys only (USER_AUTH).
+  if (password !== undefined) await setPassword(user, pool.id, password, now)
   user.signUpCode = sendCode(ctx, user, 'sign-up', pool.id, client.clientId, SIGN_UP_CODE_MS)
   pool.users[user.username] = user
   ctx.log(`SignUp ${user.email} → sub ${user.username} (UNCONFIRMED)`)
@@ -75,7 +85,7 @@ async function clientAndUser(body: Body, ctx: CognitoContext) {
 }
 
 export async function confirmSignUp(body: Body, ctx: CognitoContext) {
-  const { client, user } = await clientAndUser(body, ctx)
+  const { pool, client, user } = await clientAndUser(body, ctx)
   if (!user) {
     if (preventsUserExistenceErrors(client)) checkCode(undefined, body.ConfirmationCode, ctx.now())
     throw combinationNotFound()
@@ -89,7 +99,9 @@ export async function confirmSignUp(body: Body, ctx: CognitoContext) {
   user.updatedAt = ctx.now()
   delete user.signUpCode
   ctx.log(`ConfirmSignUp ${user.email} → CONFIRMED`)
-  return {}
+  // InitiateAuth USER_AUTH with this Session signs the new user in (Amplify's autoSignIn).
+  const { Session } = await issueChallenge(ctx, pool, client, user, 'SIGN_UP')
+  return { Session }
 }
 
 export async function resendConfirmationCode(body: Body, ctx: CognitoContext) {

@@ -45,6 +45,7 @@ export async function setPassword(
 }
 
 export async function passwordMatches(user: UserRecord, userPoolId: string, password: string) {
+  if (user.password.verifier === '') return false // signed up without a password
   const verifier = await computeVerifier(
     poolName(userPoolId),
     user.username,

@@ -29,8 +29,9 @@ export async function startSrp(
   else if (!preventsUserExistenceErrors(client)) throw unknownUser(client)
   // An unknown user gets a challenge built on a random verifier, so the answer
   // looks the same as for a real user and the failure comes at the next step.
-  const verifier = user?.password.verifier ?? bytesToHex(randomBytes(384))
-  const salt = user?.password.salt ?? padHex(BigInt(`0x${bytesToHex(randomBytes(16))}`))
+  // So does a user who signed up without a password.
+  const verifier = user?.password.verifier || bytesToHex(randomBytes(384))
+  const salt = user?.password.salt || padHex(BigInt(`0x${bytesToHex(randomBytes(16))}`))
   const { b, B } = await createServerEphemeral(verifier)
   const userId = user?.username ?? given
   const SECRET_BLOCK = await seal(ctx.data, {
