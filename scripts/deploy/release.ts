@@ -31,10 +31,10 @@ export function invalidationPaths(files: DistFile[]): string[] {
 export async function release(
   target: ReleaseTarget,
   dist: string,
-  options: { dryRun: boolean; log: (line: string) => void; now?: () => Date },
+  options: { dryRun: boolean; log: (line: string) => void },
 ): Promise<void> {
   const { s3, cloudFront, bucket, distributionId } = target
-  const { dryRun, log, now = () => new Date() } = options
+  const { dryRun, log } = options
   const url = await distributionUrl(cloudFront, distributionId, bucket)
   const files = await readDist(dist)
   const previous = await readReleases(s3, bucket)
@@ -42,7 +42,7 @@ export async function release(
   const next = nextReleases(
     previous,
     files.map((file) => file.key),
-    now().toISOString(),
+    new Date().toISOString(),
   )
   const assets = changed.filter((file) => file.cacheControl === IMMUTABLE)
   const pages = changed.filter((file) => file.cacheControl !== IMMUTABLE)
