@@ -11,11 +11,36 @@ import { getIdToken, preloadAuthFlows } from '@/lib/auth'
 
 /**
  * Every screen but the shell is a lazy chunk, so a returning user who lands on
- * /projects downloads none of the sign-in and sign-up code. The auth screens
- * load Amplify's sign-in code alongside their own, so a submit never waits for it.
+ * /projects downloads none of the sign-in and sign-up code. Amplify's sign-in
+ * code (SRP, sign-up) isn't needed to show an auth form, so it never delays
+ * one: it starts loading once the browser is idle after the screen is drawn,
+ * or at the user's first key or pointer press if that comes sooner. A submit
+ * before it has arrived waits for it.
  */
 function authScreen<Route>(load: () => Promise<Route>) {
-  return async () => (await Promise.all([load(), preloadAuthFlows()]))[0]
+  return async () => {
+    const route = await load()
+    soonAfterDrawing(() => {
+      // A failed download is tried again, and reported, by the submit that needs it.
+      preloadAuthFlows().catch(() => {})
+    })
+    return route
+  }
+}
+
+function soonAfterDrawing(start: () => void) {
+  const events = ['pointerdown', 'keydown'] as const
+  let started = false
+  const once = () => {
+    if (started) return
+    started = true
+    for (const type of events) removeEventListener(type, once, true)
+    start()
+  }
+  for (const type of events) addEventListener(type, once, { capture: true, once: true })
+  // Not every browser has requestIdleCallback; a timer after the next frames does the same there.
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(once, { timeout: 2000 })
+  else setTimeout(once, 200)
 }
 
 /**

@@ -103,3 +103,15 @@ test('the projects request starts with the code: it goes out while the projects 
   expect(gets).toEqual(['GET'])
   await context.close()
 })
+test('a first visit to /sign-in: the HTML, then one wave with all the code the form needs', async ({
+  page,
+}) => {
+  const srpCode = page.waitForRequest(/\/assets\/auth-flows-[\w-]+\.js$/)
+  const waves = await codeWaves(page, '/sign-in', page.getByRole('button', { name: 'Sign in' }))
+  expect(waves, JSON.stringify(waves)).toHaveLength(1)
+  expect(waves[0]?.some((file) => /^sign-in-[\w-]+\.js$/.test(file))).toBe(true)
+  // Amplify's SRP code is not among them: it loads once the form is on screen.
+  expect(waves[0]?.some((file) => file.startsWith('auth-flows-'))).toBe(false)
+  // ...with nothing else to do, without waiting for the user to touch the form.
+  await srpCode
+})
