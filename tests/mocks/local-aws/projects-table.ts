@@ -7,7 +7,10 @@
  *   a given id always looks the same;
  * - items come in hash order of their key (as a Scan returns them), neither
  *   by id nor by name nor by insertion, and their attributes in an order that
- *   varies from item to item.
+ *   varies from item to item;
+ * - at most 50 of them: the Lambda scans with `Limit: 50` and never follows
+ *   `LastEvaluatedKey`, so past 50 the same projects are always left out, and
+ *   a write's answer may not list the project just written.
  */
 import type { JsonValue, LocalAwsState, ProjectItem } from './state.ts'
 
@@ -92,9 +95,13 @@ function itemToWire(key: string, item: ProjectItem): ProjectItem {
   )
 }
 
-/** The whole table as the Lambda returns it (a Scan: no pagination, hash order). */
+/** The Lambda's one Scan: `Limit: 50`, and `LastEvaluatedKey` is never followed. */
+export const SCAN_LIMIT = 50
+
+/** The table as the Lambda returns it: one Scan page, in hash order, at most 50 items. */
 export function scanToWire(state: LocalAwsState): ProjectItem[] {
   return Object.entries(state.projects)
     .sort(([a], [b]) => hash(`item:${a}`) - hash(`item:${b}`))
+    .slice(0, SCAN_LIMIT)
     .map(([key, item]) => itemToWire(key, item))
 }

@@ -27,8 +27,8 @@ interface WriteBase {
 export type ProjectWrite = WriteBase &
   (
     | { type: 'create'; project: Project }
-    | { type: 'rename'; project: Project; name: string }
-    | { type: 'delete'; project: Project }
+    | { type: 'rename'; project: Project; name: string; confirmed?: boolean }
+    | { type: 'delete'; project: Project; confirmed?: boolean }
   )
 
 export type WriteStatus = 'pending' | 'success' | 'error'
@@ -61,6 +61,15 @@ export function buildsOn(
   if (later.type === 'create') return true
   if (later.type === 'rename') return earlier.type !== 'delete'
   return earlier.type === 'create'
+}
+
+/** Whether this tab saved the project with `id` (created or renamed it, and hasn't deleted it since). */
+export function savedHere(id: number, records: readonly WriteRecord[]): boolean {
+  let saved = false
+  for (const { write, status } of records) {
+    if (status === 'success' && write.project.id === id) saved = write.type !== 'delete'
+  }
+  return saved
 }
 
 /** The project a write is about, as it is once the write is done (undefined once deleted). */

@@ -7,9 +7,15 @@ import {
 } from '@tanstack/react-query'
 import { createProject } from './create-project'
 import { deleteProject } from './delete-project'
-import { blockingWrite, buildsOn, type ProjectWrite, type WriteRecord } from './fold-writes'
-import { projectsQuery } from './get-projects'
-import type { ProjectList } from './parse-projects'
+import {
+  blockingWrite,
+  buildsOn,
+  savedHere,
+  type ProjectWrite,
+  type WriteRecord,
+} from './fold-writes'
+import { FRESH_MS, getProjects, projectsQuery } from './get-projects'
+import { isCapped, type Project, type ProjectList } from './parse-projects'
 import { projectKeys } from './project-keys'
 import { renameProject } from './rename-project'
 
@@ -26,6 +32,51 @@ export class WriteNotSent extends Error {
   constructor(readonly blocker: ProjectWrite) {
     super('An earlier write this one depends on failed.')
   }
+}
+
+/**
+ * A rename or delete that was not sent because the project changed since the
+ * user last saw it: `gone` (someone deleted it), `renamed` (someone renamed it,
+ * to `current.name`), or `unlisted` (a capped list leaves it out, so whether it
+ * still exists can't be told, and a rename would re-create it if not).
+ */
+export class WriteConflict extends Error {
+  override name = 'WriteConflict'
+  constructor(
+    readonly kind: 'gone' | 'renamed' | 'unlisted',
+    readonly current?: Project,
+  ) {
+    super(`The project changed since it was loaded (${kind}).`)
+  }
+}
+
+/**
+ * PUT re-creates a deleted project and the last write wins, so a rename or
+ * delete is first checked against the list: the cached one if it is fresh
+ * (no extra request), else a new one (one GET, which also refreshes the page).
+ */
+async function checkCurrent(client: QueryClient, write: ProjectWrite): Promise<void> {
+  if (write.type === 'create' || write.confirmed) return
+  const key = projectsQuery().queryKey
+  const state = client.getQueryState(key)
+  let list = state?.data
+  if (!state || !list || Date.now() - state.dataUpdatedAt > FRESH_MS) {
+    // Not through the query cache: a write queued meanwhile cancels cache fetches.
+    list = await getProjects()
+    client.setQueryData(key, list)
+  }
+  const current = list.items.find((p) => p.id === write.project.id)
+  if (current) {
+    if (current.name !== write.project.name) throw new WriteConflict('renamed', current)
+    return
+  }
+  // A delete of a project that may exist beyond the cap is harmless: DELETE of a missing id is a no-op.
+  if (
+    isCapped(list) &&
+    (write.type === 'delete' || savedHere(write.project.id, writeRecords(client)))
+  )
+    return
+  throw new WriteConflict(isCapped(list) ? 'unlisted' : 'gone')
 }
 
 function toRecord(mutation: Mutation): WriteRecord | undefined {
@@ -90,6 +141,7 @@ export function useProjectWrite() {
     mutationFn: async (write: ProjectWrite) => {
       const blocker = blockingWrite(write, writeRecords(client))
       if (blocker) throw new WriteNotSent(blocker)
+      await checkCurrent(client, write)
       return send(write)
     },
     onSuccess: (answered) => client.setQueryData(key, answered),

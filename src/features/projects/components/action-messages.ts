@@ -29,6 +29,19 @@ export const actionMessages = defineMessages({
       `Deleting “${name}” was not sent, because it depended on this.`,
     notSentCreate: (name: string) =>
       `Restoring “${name}” was not sent, because it depended on this.`,
+    goneRename: (name: string, to: string) =>
+      `“${name}” was deleted by someone else, so it was not renamed to “${to}”.`,
+    goneDelete: (name: string) => `“${name}” was deleted by someone else.`,
+    createAgain: (name: string) => `Create “${name}” again`,
+    renamedMeanwhileRename: (name: string, current: string, to: string) =>
+      `Someone else renamed “${name}” to “${current}”. Rename it to “${to}” anyway?`,
+    renamedMeanwhileDelete: (name: string, current: string) =>
+      `Someone else renamed “${name}” to “${current}”. Delete it anyway?`,
+    unlistedRename: (name: string, to: string) =>
+      `“${name}” is no longer among the 50 projects the API lists, so this app can’t tell whether someone deleted it; if they did, renaming it would bring it back. Rename it to “${to}” anyway?`,
+    renameAnyway: (to: string) => `Rename to “${to}”`,
+    deleteAnyway: (name: string) => `Delete “${name}”`,
+    keep: (name: string) => `Keep “${name}”`,
   },
   ja: {
     created: (name: string, id: number) => `「${name}」を作成しました（ID ${id}）。`,
@@ -53,5 +66,18 @@ export const actionMessages = defineMessages({
       `続けて行った「${name}」の削除は、この操作が前提だったため送信していません。`,
     notSentCreate: (name: string) =>
       `続けて行った「${name}」の復元は、この操作が前提だったため送信していません。`,
+    goneRename: (name: string, to: string) =>
+      `「${name}」はほかの人が削除したため、「${to}」に名前を変更していません。`,
+    goneDelete: (name: string) => `「${name}」はほかの人が削除しました。`,
+    createAgain: (name: string) => `「${name}」として作成し直す`,
+    renamedMeanwhileRename: (name: string, current: string, to: string) =>
+      `ほかの人が「${name}」の名前を「${current}」に変更しました。それでも「${to}」に変更しますか？`,
+    renamedMeanwhileDelete: (name: string, current: string) =>
+      `ほかの人が「${name}」の名前を「${current}」に変更しました。それでも削除しますか？`,
+    unlistedRename: (name: string, to: string) =>
+      `「${name}」は API が返す 50 件に含まれなくなったため、ほかの人が削除したかどうか確かめられません。削除されていた場合、名前を変更すると復活します。それでも「${to}」に変更しますか？`,
+    renameAnyway: (to: string) => `「${to}」に変更する`,
+    deleteAnyway: (name: string) => `「${name}」を削除する`,
+    keep: (name: string) => `「${name}」のままにする`,
   },
 })

@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
+import type { ShownProject } from '../api/fold-writes'
 import type { Project } from '../api/parse-projects'
 import { filterProjects, toSearchable } from '../utils/order-projects'
 import { ProjectList, type FocusRequest } from './project-list'
@@ -16,6 +17,7 @@ const messages = defineMessages({
         : `${total} ${total === '1' ? 'project' : 'projects'}`,
     noMatch: (query: string) => `No project matches “${query}”.`,
     clear: 'Clear the filter',
+    filterCapped: 'A search only looks through the projects listed here, so it may miss others.',
   },
   ja: {
     filter: 'プロジェクトを絞り込む',
@@ -25,6 +27,8 @@ const messages = defineMessages({
       filtered ? `${total} 件中 ${shown} 件のプロジェクト` : `${total} 件のプロジェクト`,
     noMatch: (query: string) => `「${query}」に一致するプロジェクトはありません。`,
     clear: '絞り込みを解除',
+    filterCapped:
+      '検索の対象はここに表示されているプロジェクトだけなので、ほかのプロジェクトは見つからないことがあります。',
   },
 })
 
@@ -34,12 +38,15 @@ const messages = defineMessages({
  */
 export function ProjectBrowser({
   projects,
+  capped,
   modeOf,
   focusRequest,
   onFocused,
   actions,
 }: {
-  projects: readonly Project[]
+  projects: readonly ShownProject[]
+  /** The API's answer was at its 50-project limit: a search can't cover what it left out. */
+  capped: boolean
   modeOf: (project: Project) => RowMode | undefined
   focusRequest: FocusRequest | null
   onFocused: () => void
@@ -82,9 +89,15 @@ export function ProjectBrowser({
             dir="auto"
             autoComplete="off"
             placeholder={t.filterHint}
+            aria-describedby={capped ? `${uid}-capped` : undefined}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />
+          {capped && (
+            <p id={`${uid}-capped`} className="field-hint">
+              {t.filterCapped}
+            </p>
+          )}
         </div>
         <p id={`${uid}-count`} className="project-count" aria-live="polite">
           {t.count(number.format(shown.length), number.format(projects.length), filtered)}

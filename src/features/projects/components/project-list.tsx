@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
+import type { ShownProject } from '../api/fold-writes'
 import type { Project } from '../api/parse-projects'
 import { ProjectRow, type FocusTarget, type RowActions, type RowMode } from './project-row'
 
@@ -24,7 +25,7 @@ export function ProjectList({
   onFocused,
   actions,
 }: {
-  projects: readonly Project[]
+  projects: readonly ShownProject[]
   label: string
   modeOf: (project: Project) => RowMode | undefined
   focusRequest: FocusRequest | null

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { defineMessages, useMessages } from '@/lib/i18n'
+import type { ShownProject } from '../api/fold-writes'
 import type { Project } from '../api/parse-projects'
 import { shortName } from './error-messages'
 
@@ -19,6 +20,7 @@ const messages = defineMessages({
     confirmYes: 'Delete',
     confirmNo: 'Keep',
     nameMissing: 'Type a name, or press Escape to keep the old one.',
+    beyond: 'Saved, beyond what the API lists',
   },
   ja: {
     unnamed: '（名前なし）',
@@ -35,6 +37,7 @@ const messages = defineMessages({
     confirmYes: '削除',
     confirmNo: '残す',
     nameMissing: '名前を入力してください。Escape キーで元の名前に戻せます。',
+    beyond: '保存済み（API の一覧の範囲外）',
   },
 })
 
@@ -63,7 +66,7 @@ export function ProjectRow({
   onFocused,
   actions,
 }: {
-  project: Project
+  project: ShownProject
   mode: RowMode
   /** Set when this row should take focus once it is on screen. */
   focus: FocusTarget | undefined
@@ -93,6 +96,7 @@ export function ProjectRow({
         {project.name || t.unnamed}
       </span>
       {project.isDefault && <span className="project-default">{t.isDefault}</span>}
+      {project.beyond && <span className="project-beyond">{t.beyond}</span>}
       <span className="project-id">
         {t.id} {project.id}
       </span>

@@ -3,6 +3,7 @@ import { PageTitle } from '@/components/page-title'
 import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
 import { foldWrites } from '../api/fold-writes'
 import { useProjects } from '../api/get-projects'
+import { isCapped } from '../api/parse-projects'
 import { useWriteRecords } from '../api/project-write'
 import { orderProjects } from '../utils/order-projects'
 import { CreateProjectForm } from './create-project-form'
@@ -23,6 +24,7 @@ const messages = defineMessages({
     empty: 'There are no projects yet. Create the first one with the form above.',
     unreadable: (count: number) =>
       `${count === 1 ? 'One entry' : `${count} entries`} from the service had no usable id and ${count === 1 ? 'is' : 'are'} not shown.`,
+    capped: 'The API lists at most 50 projects, so some may be missing here.',
   },
   ja: {
     title: 'プロジェクト',
@@ -34,6 +36,8 @@ const messages = defineMessages({
     empty: 'プロジェクトはまだありません。上のフォームから最初のプロジェクトを作成してください。',
     unreadable: (count: number) =>
       `サービスから届いた ${count} 件の項目は有効な ID がないため表示していません。`,
+    capped:
+      'API が返すプロジェクトは最大 50 件のため、ここに表示されていないプロジェクトがあるかもしれません。',
   },
 })
 
@@ -86,11 +90,13 @@ export function ProjectsPage() {
           {query.data.unreadable > 0 && (
             <p className="notice notice-warning">{t.unreadable(query.data.unreadable)}</p>
           )}
+          {isCapped(query.data) && <p className="notice notice-warning">{t.capped}</p>}
           {ordered.length === 0 ? (
             <p className="empty">{t.empty}</p>
           ) : (
             <ProjectBrowser
               projects={ordered}
+              capped={isCapped(query.data)}
               modeOf={page.modeOf}
               focusRequest={page.focusRequest}
               onFocused={page.clearFocus}

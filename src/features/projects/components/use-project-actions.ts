@@ -5,6 +5,7 @@ import { projectsQuery } from '../api/get-projects'
 import { isCapped, type Project, type ProjectList } from '../api/parse-projects'
 import {
   useProjectWrite,
+  WriteConflict,
   writeRecords,
   WriteNotSent,
   type WriteRequest,
@@ -82,10 +83,12 @@ export function useProjectActions() {
     request: WriteRequest,
     onSuccess: (answer: ProjectList) => void,
     onFailure: (reason: Line, write: ProjectWrite, dependents: Line[]) => void,
+    onConflict?: (conflict: WriteConflict) => void,
   ) => {
     const { write, done } = send(request)
     done.then(onSuccess, (error: unknown) => {
       if (error instanceof WriteNotSent) return
+      if (error instanceof WriteConflict && onConflict) return onConflict(error)
       const dependents = dependentsOf(write, writeRecords(client))
       onFailure((_, errors) => describeError(error, errors), write, dependents.map(notSent))
     })
@@ -93,6 +96,109 @@ export function useProjectActions() {
   const fail = (lines: Line[], actions?: NoticeAction[]) =>
     setNotice({ tone: 'error', lines, actions })
   const succeed = (line: Line) => setNotice({ tone: 'success', lines: [line] })
+  /** A question after a conflict: focus moves to its first answer. */
+  const ask = (line: Line, actions: NoticeAction[]) =>
+    setNotice({ tone: 'error', lines: [line], actions, focus: true })
+  const dismiss = () => setNotice(null)
+
+  /** Sends a rename of `from` (as the user saw it) to `name`. */
+  const rename = (from: Project, name: string, confirmed = false) =>
+    run(
+      { type: 'rename', project: from, name, confirmed },
+      () => succeed((t) => t.renamed(q(name))),
+      (reason, write) => renameFailed(from, name, reason, write),
+      (conflict) => {
+        const current = conflict.current
+        if (conflict.kind === 'renamed' && current) {
+          ask(
+            (t) => t.renamedMeanwhileRename(q(from.name), q(current.name), q(name)),
+            [
+              { label: (t) => t.renameAnyway(q(name)), run: () => rename(current, name) },
+              { label: (t) => t.keep(q(current.name)), run: dismiss },
+            ],
+          )
+        } else if (conflict.kind === 'unlisted') {
+          ask(
+            (t) => t.unlistedRename(q(from.name), q(name)),
+            [
+              { label: (t) => t.renameAnyway(q(name)), run: () => rename(from, name, true) },
+              { label: (t) => t.keep(q(from.name)), run: dismiss },
+            ],
+          )
+        } else {
+          const again = { ...from, name }
+          fail(
+            [(t) => t.goneRename(q(from.name), q(name))],
+            [{ label: (t) => t.createAgain(q(name)), run: () => recreate(again) }],
+          )
+        }
+      },
+    )
+
+  const renameFailed = (from: Project, name: string, reason: Line, write: ProjectWrite) => {
+    const records = writeRecords(client)
+    const later = dependentsOf(write, records)
+    // Give back the newest name the user typed, if the box is free and the project stays.
+    const lastName = later.reduce((latest, w) => (w.type === 'rename' ? w.name : latest), name)
+    const deleting = records.some(
+      (r) => r.write.type === 'delete' && r.write.project.id === from.id,
+    )
+    const putBack = editingRef.current === null && !deleting
+    if (putBack) setEditing({ id: from.id, draft: lastName, from: listed(from.id) ?? from })
+    fail([
+      (t, errors) => t.renameFailed(q(from.name), q(name), reason(t, errors)),
+      ...later.map(notSent),
+      ...(putBack ? [(t: ActionMessages) => t.nameIsBack(q(lastName))] : []),
+    ])
+  }
+
+  /** Deletes `project` (as the user saw it), offering Undo at once. */
+  const remove = (project: Project) => {
+    setNotice({
+      tone: 'success',
+      lines: [(t) => t.deleted(q(project.name))],
+      actions: [{ label: (t) => t.undo, run: () => undo(project) }],
+      focus: true,
+    })
+    run(
+      { type: 'delete', project },
+      () => {},
+      (reason, _, dependents) => {
+        const back = listed(project.id) !== undefined
+        fail([
+          (t, errors) => t.deleteFailed(q(project.name), reason(t, errors)),
+          ...dependents,
+          ...(back ? [(t: ActionMessages) => t.backInList] : []),
+        ])
+        if (back) setFocusRequest({ id: project.id, target: 'delete' })
+      },
+      (conflict) => {
+        const current = conflict.current
+        if (conflict.kind === 'renamed' && current) {
+          ask(
+            (t) => t.renamedMeanwhileDelete(q(project.name), q(current.name)),
+            [
+              { label: (t) => t.deleteAnyway(q(current.name)), run: () => remove(current) },
+              { label: (t) => t.keep(q(current.name)), run: dismiss },
+            ],
+          )
+        } else {
+          setNotice({ tone: 'success', lines: [(t) => t.goneDelete(q(project.name))] })
+        }
+      },
+    )
+  }
+
+  /** Creates again a project someone else deleted, under the name the user wanted. */
+  const recreate = (project: Project) => {
+    setNotice(null)
+    run(
+      { type: 'create', project },
+      () => succeed((t) => t.created(q(project.name), project.id)),
+      (reason, _, dependents) =>
+        fail([(t, errors) => t.createFailed(q(project.name), reason(t, errors)), ...dependents]),
+    )
+  }
 
   const modeOf = (project: Project): RowMode | undefined => {
     if (editing?.id === project.id) return { type: 'edit', draft: editing.draft }
@@ -115,31 +221,7 @@ export function useProjectActions() {
       setEditing(null)
       setFocusRequest({ id: project.id, target: 'rename' })
       if (name === project.name) return
-      run(
-        { type: 'rename', project: from, name },
-        () => succeed((t) => t.renamed(q(name))),
-        (reason, write) => {
-          const records = writeRecords(client)
-          const later = dependentsOf(write, records)
-          // Give back the newest name the user typed, if the box is free and the project stays.
-          const lastName = later.reduce(
-            (latest, w) => (w.type === 'rename' ? w.name : latest),
-            name,
-          )
-          const deleting = records.some(
-            (r) => r.write.type === 'delete' && r.write.project.id === project.id,
-          )
-          const putBack = editingRef.current === null && !deleting
-          if (putBack) {
-            setEditing({ id: project.id, draft: lastName, from: listed(project.id) ?? from })
-          }
-          fail([
-            (t, errors) => t.renameFailed(q(from.name), q(name), reason(t, errors)),
-            ...later.map(notSent),
-            ...(putBack ? [(t: ActionMessages) => t.nameIsBack(q(lastName))] : []),
-          ])
-        },
-      )
+      rename(from, name)
     },
     askDelete: (project) => {
       setEditing(null)
@@ -151,25 +233,7 @@ export function useProjectActions() {
     },
     confirmDelete: (project) => {
       setConfirming(null)
-      setNotice({
-        tone: 'success',
-        lines: [(t) => t.deleted(q(project.name))],
-        actions: [{ label: (t) => t.undo, run: () => undo(project) }],
-        focus: true,
-      })
-      run(
-        { type: 'delete', project },
-        () => {},
-        (reason, _, dependents) => {
-          const back = listed(project.id) !== undefined
-          fail([
-            (t, errors) => t.deleteFailed(q(project.name), reason(t, errors)),
-            ...dependents,
-            ...(back ? [(t: ActionMessages) => t.backInList] : []),
-          ])
-          if (back) setFocusRequest({ id: project.id, target: 'delete' })
-        },
-      )
+      remove(project)
     },
   }
 
