@@ -45,11 +45,10 @@ export function RootLayout() {
         </Suspense>
       )}
       <main id="main" tabIndex={-1} className="app-main">
-        {navigation.state === 'loading' && (
-          <p className="route-loading" role="status">
-            {t.loading}
-          </p>
-        )}
+        {/* Always in the page, so "Loading…" is announced when it comes. */}
+        <p className="route-loading" aria-live="polite">
+          {navigation.state === 'loading' ? t.loading : ''}
+        </p>
         <Outlet />
       </main>
     </>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { TEST_PASSWORD } from '../../../../tests/setup/auth'
 import { signIn as cognitoSignIn } from '../../../../tests/setup/local-aws'
@@ -35,7 +35,9 @@ describe('account page', () => {
     await user.click(screen.getByRole('button', { name: 'Delete account…' }))
     await user.click(screen.getByRole('button', { name: 'Yes, delete my account' }))
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('Your account is deleted.')
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Your account is deleted.'),
+    )
     expect(router.state.location.search).toBe('')
     await expect(cognitoSignIn(email, TEST_PASSWORD)).rejects.toThrow()
   })
@@ -45,7 +47,7 @@ describe('account page', () => {
     const header = within(await screen.findByRole('banner'))
     await user.click(await header.findByRole('button', { name: 'Sign out' }))
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('You are signed out.')
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('You are signed out.'))
     expect(router.state.location.pathname).toBe('/sign-in')
     expect(Object.keys(localStorage).filter((key) => key.endsWith('.refreshToken'))).toEqual([])
   })

@@ -43,7 +43,9 @@ describe('the session', () => {
       expect(await getIdToken({ forceRefresh: true })).toBeUndefined()
     })
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent(/Your session was ended/)
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/Your session was ended/),
+    )
     expect(router.state.location.search).toBe('?next=%2Faccount')
 
     await user.type(screen.getByLabelText('Email'), email)
@@ -68,7 +70,9 @@ describe('the session', () => {
     await screen.findByRole('heading', { name: 'Your account' })
     act(() => reportSessionExpired('api-unauthorized'))
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent(/no longer accepts your session/)
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/no longer accepts your session/),
+    )
     expect(router.state.location.search).toBe('?next=%2Faccount')
     await waitFor(() => expect(storedRefreshToken().key).toBe(''))
   })
@@ -90,6 +94,8 @@ describe('the session', () => {
       )
     })
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('You signed out in another tab.')
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('You signed out in another tab.'),
+    )
   })
 })

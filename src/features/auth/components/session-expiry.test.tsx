@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_USER_POOL_ID } from '../../../../tests/mocks/local-aws/defaults'
 import { cognito, resetLocalAws } from '../../../../tests/setup/local-aws'
@@ -76,8 +76,10 @@ describe('a session whose refresh token expires', () => {
     })
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'Your session expired. Sign in again to go back to the page you were on.',
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Your session expired. Sign in again to go back to the page you were on.',
+      ),
     )
     expect(screen.getByRole('status')).not.toHaveTextContent(/session was ended/)
     expect(router.state.location.search).toBe('?next=%2Faccount')

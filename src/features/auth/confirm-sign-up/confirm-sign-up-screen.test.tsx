@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { TEST_PASSWORD, testEmail } from '../../../../tests/setup/auth'
 import { createUser, latestCode } from '../../../../tests/setup/local-aws'
@@ -14,7 +14,9 @@ describe('confirming an account later (after a reload, or from another device)',
     await user.click(screen.getByRole('button', { name: 'Confirm' }))
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toHaveFocus()
-    expect(screen.getByRole('status')).toHaveTextContent('Your account is confirmed.')
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Your account is confirmed.'),
+    )
     expect(screen.getByLabelText('Email')).toHaveValue(email)
     expect(router.state.location.search).toBe('?next=%2Faccount')
   })

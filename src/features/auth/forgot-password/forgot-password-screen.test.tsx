@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createVerifiedUser, TEST_PASSWORD, testEmail } from '../../../../tests/setup/auth'
 import { createUser, latestCode } from '../../../../tests/setup/local-aws'
@@ -26,7 +26,9 @@ describe('forgotten password', () => {
     await user.click(screen.getByRole('button', { name: 'Change password' }))
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toHaveFocus()
-    expect(screen.getByRole('status')).toHaveTextContent('Your password is changed.')
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Your password is changed.'),
+    )
     expect(screen.getByLabelText('Email')).toHaveValue(email)
     await user.type(screen.getByLabelText('Password'), 'Brand-New-Pass9')
     await user.click(screen.getByRole('button', { name: 'Sign in' }))

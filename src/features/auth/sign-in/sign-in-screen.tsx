@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
+import { useArrivingText } from '@/components/use-arriving-text'
 import { paths } from '@/config/paths'
 import { resendConfirmationCode, signInWithPassword } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
@@ -29,6 +30,7 @@ export function SignInScreen() {
       : state.notice === 'password-reset'
         ? t.passwordReset
         : state.reason && t.reasons[state.reason]
+  const announced = useArrivingText(notice)
 
   const onSubmit = () =>
     submit(
@@ -48,11 +50,9 @@ export function SignInScreen() {
 
   return (
     <AuthPage title={t.title}>
-      {notice && (
-        <p role="status" className="auth-notice">
-          {notice}
-        </p>
-      )}
+      <p role="status" className="auth-notice">
+        {announced}
+      </p>
       <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <PasswordField
