@@ -112,7 +112,7 @@ test('signed-out screens, their errors, notices and steps', async ({ page, reque
   await page.route('**/assets/sign-up-*.js', chunk.handler)
   await page.goto('/sign-in')
   await page.locator('main a[href^="/sign-up"]').click()
-  await expect(page.locator('.route-loading')).toBeVisible()
+  await expect(page.locator('main > p.route-loading')).not.toBeEmpty()
   await sweep(page, 'a screen loading')
   chunk.release()
   await expect(page.locator('h1')).toBeFocused()
@@ -179,6 +179,7 @@ test('projects: loading, empty, list, each form and row state, notices, errors',
   await expect(renameBox).toHaveAttribute('aria-invalid', 'true')
   await sweep(page, 'projects, rename without a name', [email, ...names])
   await renameBox.press('Escape')
+  await expect(row(page, names[0]!).locator('button').first()).toBeFocused()
 
   // Delete: the confirmation step, then the undo notice.
   await row(page, names[1]!).locator('button').nth(1).click()
@@ -270,9 +271,11 @@ test('account page, its forms and steps, the header at 390 px, and signing out',
   await expect(page.locator('#confirm-delete-question')).toBeFocused()
   await sweep(page, 'account, confirming the deletion', [email])
   await page.locator('main .confirm-delete button.button-secondary').click()
+  await expect(page.locator('main button.button-danger')).toBeFocused()
 
   await page.locator('header button').click()
   await expect(page).toHaveURL(/\/sign-in$/)
-  await expect(page.locator('main [role=status]')).toBeVisible()
+  await expect(page.locator('main h1')).toBeFocused()
+  await expect(page.locator('main [role=status]')).not.toBeEmpty()
   await sweep(page, 'sign-in, signed out')
 })
