@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
 import { cognito, createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
+import { API_PATH } from './projects-support'
 
 /**
  * Every notice reaches a screen reader: either its live region was in the page,
@@ -22,7 +23,7 @@ interface Announcement {
 async function watchAnnouncements(page: Page) {
   await page.evaluate(() => {
     const log: Announcement[] = []
-    const seen = new Map<Element, { ready: boolean; reported: boolean }>()
+    const seen = new Map<Element, { visible: boolean; text: string }>()
     const selector = '[role=status], [role=alert], [aria-live]:not([aria-live=off])'
     const isFocusedOn = (region: Element) => {
       const active = document.activeElement
@@ -37,21 +38,15 @@ async function watchAnnouncements(page: Page) {
         // in the page with its field and changes only when the switch is pressed.
         if (region.closest('.amplify-field__show-password')) continue
         const text = region.textContent?.trim() ?? ''
-        let state = seen.get(region)
-        if (!state) {
-          state = { ready: false, reported: initial && text !== '' }
-          seen.set(region, state)
-        }
-        if (text === '') {
-          state.ready = region.checkVisibility()
-          state.reported = false
-        } else if (!state.reported) {
-          state.reported = true
-          const entry = { text, regionReady: state.ready, focused: false }
+        const before = seen.get(region)
+        if (!initial && text !== '' && text !== before?.text) {
+          // Announced if the region was in the accessibility tree before this text came.
+          const entry = { text, regionReady: before?.visible ?? false, focused: false }
           log.push(entry)
           // Focus moves in an effect, after the text is on screen.
           setTimeout(() => (entry.focused = isFocusedOn(region)), 50)
         }
+        seen.set(region, { visible: region.checkVisibility(), text })
       }
     }
     scan(true)
@@ -126,4 +121,37 @@ test('auth notices: errors, a new code, a changed password, the notice on arrivi
     /Your password is changed/,
     /You are signed out/,
   ])
+})
+
+test('projects notices: created, a failed create, deleted with undo', async ({ page, request }) => {
+  const email = await createConfirmedUser(request, uniqueEmail('announce'))
+  const name = `Announced ${Date.now()}`
+  await page.goto('/sign-in?next=%2Fprojects')
+  await field(page, 'email').fill(email)
+  await field(page, 'password').fill(PASSWORD)
+  await submit(page).click()
+  await expect(page.getByRole('button', { name: 'Create project' })).toBeVisible()
+  // The list's count region comes with the list: start from a list that is shown
+  // (the shared list may be empty when this runs alone), so it is in the page already.
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`${name} first`)
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await expect(page.getByRole('list', { name: 'Projects' })).toBeVisible()
+  await watchAnnouncements(page)
+
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await expect(page.getByText(`Created “${name}”`)).toBeVisible()
+  await page.route(`**${API_PATH}`, (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 500, json: { message: 'Internal server error' } })
+      : route.fallback(),
+  )
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`${name} fails`)
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await expect(page.getByText(/Could not create/)).toBeVisible()
+  await page.unrouteAll()
+  await page.getByRole('button', { name: `Delete “${name}”` }).click()
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused()
+  await expectAnnounced(page, [/Created “Announced/, /Could not create/, /Deleted “Announced/])
 })
