@@ -229,6 +229,20 @@ test('projects: loading, empty, list, each form and row state, notices, errors',
   await sweep(page, 'projects, unreadable entries', [email])
   await page.unrouteAll()
 
+  // A full answer: the API lists at most 50, and the page says some may be missing.
+  const fifty = Array.from({ length: 50 }, (_, index) => ({
+    'project-id': 9_000 + index,
+    name: `Capped ${index + 1}`,
+  }))
+  await page.route(`**${API_PATH}`, (route) =>
+    route.request().method() === 'GET' ? route.fulfill({ json: fifty }) : route.fallback(),
+  )
+  await page.reload()
+  await expect(page.locator('main .project-name').first()).toBeVisible()
+  await expect(page.locator('main p.notice-warning')).toBeVisible()
+  await sweep(page, 'projects, the 50-project cap', [email])
+  await page.unrouteAll()
+
   // The list fails to load.
   await page.route(`**${API_PATH}`, (route) =>
     route.fulfill({ status: 403, json: { message: 'Forbidden' } }),
