@@ -65,6 +65,7 @@ export default tseslint.config(
       '*.{js,ts}',
       'build/**/*.ts',
       'scripts/**/*.ts',
+      'bench/**/*.{ts,tsx}',
       'tests/**/*.{ts,tsx}',
       'src/**/*.test.{ts,tsx}',
     ],

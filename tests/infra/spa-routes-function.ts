@@ -18,8 +18,8 @@ export function loadSpaRoutesFunction(
   stage: string,
   template = readFileSync('infra/hosting.yaml', 'utf8'),
 ): (event: { request: CloudFrontRequest }) => CloudFrontRequest {
-  const block = /\n {6}FunctionCode: !Sub \|\n((?: {8}.*\n|\n)+)/.exec(template)?.[1]
-  if (!block) throw new Error('infra/hosting.yaml has no `FunctionCode: !Sub |` block')
+  const block = /\n {6}FunctionCode: (?:!Sub )?\|\n((?: {8}.*\n|\n)+)/.exec(template)?.[1]
+  if (!block) throw new Error('infra/hosting.yaml has no `FunctionCode: |` block')
   const code = block.replace(/^ {8}/gm, '').replace(/\$\{(\w+)\}/g, (_whole, name: string) => {
     if (name === 'ApiStage') return stage
     throw new Error(`The function uses \${${name}}, which this test doesn't substitute`)
