@@ -24,6 +24,13 @@ process.env.LOCAL_AWS_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'local-aws-e2e-')
 const port = Number(process.env.E2E_PORT)
 const baseURL = `http://127.0.0.1:${port}`
 
+// A second build with choice-based sign-in, served with its own emulator state, and
+// browsed on localhost: WebAuthn refuses an IP address as the relying-party id.
+process.env.E2E_PASSWORDLESS_PORT ??= String(port + 1)
+process.env.LOCAL_AWS_PASSWORDLESS_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'local-aws-e2e-pl-'))
+const passwordlessPort = Number(process.env.E2E_PASSWORDLESS_PORT)
+const PASSWORDLESS = /passwordless\.spec\.ts$/
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -51,13 +58,35 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
-  webServer: {
-    command: `npx vite build --mode emulator --logLevel warn && npx vite preview --mode emulator --port ${port} --strictPort`,
-    url: `${baseURL}/`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'chromium', testIgnore: PASSWORDLESS },
+    {
+      name: 'passwordless',
+      testMatch: PASSWORDLESS,
+      use: { baseURL: `http://localhost:${passwordlessPort}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite build --mode emulator --logLevel warn && npx vite preview --mode emulator --port ${port} --strictPort`,
+      url: `${baseURL}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx vite build --mode emulator --logLevel warn --outDir dist-passwordless && npx vite preview --mode emulator --outDir dist-passwordless --port ${passwordlessPort} --strictPort`,
+      url: `http://127.0.0.1:${passwordlessPort}/`,
+      env: {
+        ...(process.env as Record<string, string>),
+        VITE_SIGN_IN_METHODS: 'passkey,email-code,password',
+        LOCAL_AWS_STATE_DIR: process.env.LOCAL_AWS_PASSWORDLESS_STATE_DIR,
+      },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

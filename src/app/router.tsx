@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-do
 import { RootLayout } from '@/app/routes/root-layout'
 import { RouteError } from '@/app/routes/route-error'
 import { NotFound } from '@/app/routes/not-found'
+import { env, passwordless } from '@/config/env'
 import { paths } from '@/config/paths'
 import { GuestOnly } from '@/features/auth/components/guest-only'
 import { RequireAuth } from '@/features/auth/components/require-auth'
@@ -72,8 +73,22 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
           {
             element: <GuestOnly />,
             children: [
-              { path: paths.signIn, lazy: authScreen(() => import('@/app/routes/sign-in')) },
-              { path: paths.signUp, lazy: authScreen(() => import('@/app/routes/sign-up')) },
+              {
+                path: paths.signIn,
+                lazy: authScreen(() =>
+                  passwordless(env)
+                    ? import('@/app/routes/passwordless-sign-in')
+                    : import('@/app/routes/sign-in'),
+                ),
+              },
+              {
+                path: paths.signUp,
+                lazy: authScreen(() =>
+                  passwordless(env)
+                    ? import('@/app/routes/passwordless-sign-up')
+                    : import('@/app/routes/sign-up'),
+                ),
+              },
               {
                 path: paths.confirmSignUp,
                 lazy: authScreen(() => import('@/app/routes/confirm-sign-up')),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { env, EnvError, parseEnv } from './env'
+import { env, EnvError, parseEnv, passwordless } from './env'
 
 const aws = {
   VITE_USER_POOL_ID: 'us-east-2_AbC123xyz',
@@ -18,7 +18,15 @@ describe('parseEnv', () => {
       authFlow: 'USER_SRP_AUTH',
       apiAuthScheme: 'raw',
       localInboxUrl: undefined,
+      signInMethods: ['password'],
     })
+  })
+
+  it('reads the sign-in methods in a fixed order, and passwordless only when more than passwords', () => {
+    const parsed = parseEnv({ ...aws, VITE_SIGN_IN_METHODS: ' Password, passkey,email-code ' })
+    expect(parsed.signInMethods).toEqual(['passkey', 'email-code', 'password'])
+    expect(passwordless(parsed)).toBe(true)
+    expect(passwordless(parseEnv(aws))).toBe(false)
   })
 
   it('resolves a Cognito endpoint given as a path against the app origin', () => {
@@ -39,6 +47,8 @@ describe('parseEnv', () => {
     [{ ...aws, VITE_API_URL: ' ' }, /VITE_API_URL is not set/],
     [{ ...aws, VITE_AUTH_FLOW: 'CUSTOM_AUTH' }, /VITE_AUTH_FLOW must be/],
     [{ ...aws, VITE_API_AUTH_SCHEME: 'basic' }, /VITE_API_AUTH_SCHEME must be/],
+    [{ ...aws, VITE_SIGN_IN_METHODS: 'passkey,sms' }, /VITE_SIGN_IN_METHODS lists .* not "sms"/],
+    [{ ...aws, VITE_SIGN_IN_METHODS: 'passkey' }, /needs email-code or password besides passkey/],
   ])('names the setting to fix: %j', (raw, message) => {
     expect(() => parseEnv(raw)).toThrow(EnvError)
     expect(() => parseEnv(raw)).toThrow(message)

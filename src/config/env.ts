@@ -5,6 +5,10 @@
 
 export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH'
 
+/** The first factors the pool allows, as VITE_SIGN_IN_METHODS names them. */
+export type SignInMethod = 'passkey' | 'email-code' | 'password'
+const SIGN_IN_METHODS: SignInMethod[] = ['passkey', 'email-code', 'password']
+
 export interface AppEnv {
   /** True when the app talks to the local emulator instead of AWS. */
   localMode: boolean
@@ -19,6 +23,11 @@ export interface AppEnv {
   apiAuthScheme: 'raw' | 'bearer'
   /** Where the emulator's inbox is read in local mode. */
   localInboxUrl: string | undefined
+  /**
+   * How people may sign in. `['password']` (the default) is the password
+   * screens; anything more signs in with Cognito's choice-based USER_AUTH.
+   */
+  signInMethods: SignInMethod[]
 }
 
 export class EnvError extends Error {
@@ -57,6 +66,21 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     throw new EnvError(`VITE_API_AUTH_SCHEME must be raw or bearer, not "${scheme}".`)
   }
 
+  const methods = (text('VITE_SIGN_IN_METHODS') ?? 'password')
+    .split(',')
+    .map((m) => m.trim().toLowerCase())
+    .filter(Boolean)
+  const unknownMethod = methods.find((m) => !SIGN_IN_METHODS.includes(m as SignInMethod))
+  if (unknownMethod !== undefined || methods.length === 0) {
+    throw new EnvError(
+      `VITE_SIGN_IN_METHODS lists ${SIGN_IN_METHODS.join(', ')} (comma-separated), not "${unknownMethod ?? ''}".`,
+    )
+  }
+  if (methods.length === 1 && methods[0] === 'passkey') {
+    // A new user needs a first way in before they can add a passkey.
+    throw new EnvError('VITE_SIGN_IN_METHODS needs email-code or password besides passkey.')
+  }
+
   return {
     localMode: raw.VITE_LOCAL_AWS === 'true' || raw.VITE_LOCAL_AWS === true,
     userPoolId,
@@ -66,6 +90,7 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     authFlow,
     apiAuthScheme: scheme,
     localInboxUrl: text('VITE_LOCAL_AWS_INBOX'),
+    signInMethods: SIGN_IN_METHODS.filter((m) => methods.includes(m)),
   }
 }
 
@@ -80,3 +105,7 @@ function absolute(value: string | undefined, origin: string | undefined, name: s
 }
 
 export const env: AppEnv = parseEnv(import.meta.env)
+
+/** True when the app signs in with USER_AUTH: the pool allows more than passwords. */
+export const passwordless = (settings: Pick<AppEnv, 'signInMethods'>) =>
+  settings.signInMethods.some((m) => m !== 'password')

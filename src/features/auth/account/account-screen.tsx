@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react'
+import { env, passwordless } from '@/config/env'
 import { signOutOf, useSession } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage } from '../components/auth-page'
@@ -7,7 +9,13 @@ import { accountMessages } from './account-messages'
 import { ChangePasswordForm } from './change-password-form'
 import { DeleteAccount } from './delete-account'
 
-/** The signed-in user's email, password, devices and account. Behind <RequireAuth>. */
+const passkeysAllowed = passwordless(env) && env.signInMethods.includes('passkey')
+/** Its own chunk, with Amplify's WebAuthn calls: only sites that allow passkeys load it. */
+const PasskeysSection = lazy(async () => ({
+  default: (await import('./passkeys-section')).PasskeysSection,
+}))
+
+/** The signed-in user's email, passkeys, password, devices and account. Behind <RequireAuth>. */
 export function AccountScreen() {
   const t = useMessages(accountMessages)
   const session = useSession()
@@ -23,6 +31,12 @@ export function AccountScreen() {
       <p>
         {t.signedInAs} <strong className="account-email">{session.email}</strong>
       </p>
+
+      {passkeysAllowed && (
+        <Suspense fallback={null}>
+          <PasskeysSection />
+        </Suspense>
+      )}
 
       <h2>{t.changeTitle}</h2>
       <ChangePasswordForm email={session.email} />

@@ -27,10 +27,25 @@ export type AuthProblem =
   | { kind: 'config-auth-flow' }
   | { kind: 'config-client-id' }
   | { kind: 'config-pool-id' }
+  | { kind: 'config-user-auth' }
+  | { kind: 'config-plan' }
+  | { kind: 'config-passkeys' }
+  | { kind: 'passkey-cancelled' }
+  | { kind: 'passkey-unsupported' }
+  | { kind: 'passkey-exists' }
+  | { kind: 'passkey-refused' }
   | { kind: 'unknown'; name: string }
 
 /** Which form asked: the same Cognito error means different things on different forms. */
-export type AuthAction = 'sign-in' | 'sign-up' | 'confirm' | 'reset' | 'change-password' | 'account'
+export type AuthAction =
+  | 'sign-in'
+  | 'sign-up'
+  | 'confirm'
+  | 'reset'
+  | 'change-password'
+  | 'account'
+  /** Choice-based sign-in or sign-up (USER_AUTH), and passkey management. */
+  | 'passwordless'
 
 const RULES: [RegExp, PasswordRule][] = [
   [/long enough|length/i, 'length'],
@@ -47,7 +62,32 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
     action === 'change-password' || action === 'reset' ? 'newPassword' : 'password'
 
   switch (name) {
+    case 'FeatureUnavailableInTierException':
+      return { kind: 'config-plan' }
+    case 'WebAuthnNotEnabledException':
+    case 'WebAuthnConfigurationMissingException':
+    case 'WebAuthnRelyingPartyMismatchException':
+    case 'WebAuthnOriginNotAllowedException':
+      return { kind: 'config-passkeys' }
+    // The browser's prompt was closed, or timed out: browsers don't tell the two apart.
+    case 'PasskeyAuthenticationCanceled':
+    case 'PasskeyRegistrationCanceled':
+    case 'PasskeyOperationAborted':
+      return { kind: 'passkey-cancelled' }
+    case 'PasskeyNotSupported':
+      return { kind: 'passkey-unsupported' }
+    case 'PasskeyAlreadyExists':
+      return { kind: 'passkey-exists' }
+    case 'PasskeyRetrievalFailed':
+    case 'PasskeyRegistrationFailed':
+    case 'WebAuthnCredentialNotSupportedException':
+      return { kind: 'passkey-refused' }
     case 'NotAuthorizedException':
+      if (/passkey/i.test(message)) return { kind: 'passkey-refused' }
+      // A code or prompt answered after its 3-minute sign-in session ended.
+      if (action === 'passwordless' && /session/i.test(message)) {
+        return { kind: 'expired-code', field: 'code' }
+      }
       if (/secret hash/i.test(message)) return { kind: 'config-client-secret' }
       if (/attempts exceeded/i.test(message)) return { kind: 'too-many-attempts' }
       if (/cannot be confirmed/i.test(message)) return { kind: 'already-confirmed' }
@@ -77,7 +117,13 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
       if (/client/i.test(message)) return { kind: 'config-client-id' }
       return { kind: 'config-pool-id' }
     case 'InvalidParameterException':
-      if (/flow not enabled/i.test(message)) return { kind: 'config-auth-flow' }
+      if (/flow not enabled/i.test(message)) {
+        return action === 'passwordless'
+          ? { kind: 'config-user-auth' }
+          : { kind: 'config-auth-flow' }
+      }
+      // A passwordless sign-up on a pool that allows passwords only.
+      if (action === 'passwordless' && /PASSWORD/.test(message)) return { kind: 'config-user-auth' }
       if (/already confirmed/i.test(message)) return { kind: 'already-confirmed' }
       if (/registered\/verified email/i.test(message)) {
         return { kind: 'unverified-email', field: 'email' }

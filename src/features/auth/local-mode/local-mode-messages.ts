@@ -13,6 +13,7 @@ export const localModeMessages = defineMessages({
       'sign-up': 'sign-up',
       resend: 'new sign-up code',
       'forgot-password': 'password reset',
+      'sign-in': 'sign-in code',
     },
     codeFor: (to: string, kind: string) => `${to} (${kind})`,
   },
@@ -25,7 +26,12 @@ export const localModeMessages = defineMessages({
       'コードはまだありません。登録するかパスワードの再設定を申し込むと、ここにコードが表示されます。',
     refresh: '更新',
     unreadable: 'エミュレーターの受信箱を今は読めません。',
-    kinds: { 'sign-up': '登録', resend: '登録コードの再送', 'forgot-password': 'パスワード再設定' },
+    kinds: {
+      'sign-up': '登録',
+      resend: '登録コードの再送',
+      'forgot-password': 'パスワード再設定',
+      'sign-in': 'サインインコード',
+    },
     codeFor: (to: string, kind: string) => `${to} (${kind})`,
   },
 })

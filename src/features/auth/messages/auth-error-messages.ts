@@ -36,6 +36,12 @@ export const authErrorMessages = defineMessages({
     misconfigured:
       'Sign-in isn’t set up correctly on this site, so this can’t work right now. Please tell whoever runs it.',
     unknown: 'Something went wrong. Try again in a moment.',
+    passkeyCancelled:
+      'The passkey prompt was closed or timed out. Try again, or choose another way to sign in.',
+    passkeyUnsupported: 'This browser can’t use passkeys on this site. Choose another way.',
+    passkeyExists: 'This device already holds a passkey for your account.',
+    passkeyRefused:
+      'That passkey wasn’t accepted. Try another one, or choose another way to sign in.',
     forDeployers: 'For whoever deployed this app',
     fix: {
       clientSecret:
@@ -48,6 +54,11 @@ export const authErrorMessages = defineMessages({
         'The user pool doesn’t exist. Check VITE_USER_POOL_ID (its prefix is the region, e.g. us-east-2_AbC123xyz).',
       endpoint:
         'No Cognito answered at the configured endpoint. Check VITE_COGNITO_ENDPOINT (unset means the region of VITE_USER_POOL_ID), the network, and that the Content-Security-Policy’s connect-src allows it.',
+      userAuth:
+        'The pool or app client refuses choice-based sign-in (USER_AUTH), which VITE_SIGN_IN_METHODS asks for. Enable ALLOW_USER_AUTH in the app client’s authentication flows, and allow the same first factors (passkey, e-mail code) in the pool’s sign-in options; or set VITE_SIGN_IN_METHODS=password.',
+      plan: 'Passwordless sign-in needs the Essentials (or Plus) feature plan: switch the user pool’s plan, or set VITE_SIGN_IN_METHODS=password.',
+      passkeys:
+        'Passkeys aren’t set up for this site: allow Passkey among the pool’s first factors and set its relying-party id to this site’s domain (Cognito → Authentication methods → Passkey); or remove passkey from VITE_SIGN_IN_METHODS.',
     },
   },
   ja: {
@@ -85,6 +96,13 @@ export const authErrorMessages = defineMessages({
     misconfigured:
       'このサイトのサインイン設定に誤りがあるため、現在ご利用いただけません。サイトの管理者にお知らせください。',
     unknown: '問題が発生しました。少し待ってからもう一度試してください。',
+    passkeyCancelled:
+      'パスキーの確認が閉じられたか、時間切れになりました。もう一度試すか、別の方法でサインインしてください。',
+    passkeyUnsupported:
+      'このブラウザーではこのサイトでパスキーを使えません。別の方法を選んでください。',
+    passkeyExists: 'このデバイスにはすでにあなたのアカウントのパスキーがあります。',
+    passkeyRefused:
+      'そのパスキーは受け付けられませんでした。別のパスキーを試すか、別の方法でサインインしてください。',
     forDeployers: 'このアプリをデプロイした方へ',
     fix: {
       clientSecret:
@@ -97,6 +115,11 @@ export const authErrorMessages = defineMessages({
         'ユーザープールが存在しません。VITE_USER_POOL_ID を確認してください (先頭はリージョンです。例: us-east-2_AbC123xyz)。',
       endpoint:
         '設定されたエンドポイントで Cognito が応答しません。VITE_COGNITO_ENDPOINT (未設定なら VITE_USER_POOL_ID のリージョン)、ネットワーク、Content-Security-Policy の connect-src を確認してください。',
+      userAuth:
+        'ユーザープールかアプリクライアントが、VITE_SIGN_IN_METHODS が求める選択式サインイン (USER_AUTH) を拒否しています。アプリクライアントの認証フローで ALLOW_USER_AUTH を有効にし、プールのサインインオプションで同じ第一要素 (パスキー、メールのコード) を許可するか、VITE_SIGN_IN_METHODS=password にしてください。',
+      plan: 'パスワードレスのサインインには Essentials (または Plus) 機能プランが必要です。ユーザープールのプランを切り替えるか、VITE_SIGN_IN_METHODS=password にしてください。',
+      passkeys:
+        'このサイト用のパスキーが設定されていません。プールの第一要素でパスキーを許可し、証明書利用者 ID (relying-party id) をこのサイトのドメインに設定するか (Cognito → 認証方法 → パスキー)、VITE_SIGN_IN_METHODS から passkey を外してください。',
     },
   },
 })
@@ -145,6 +168,20 @@ export function describeProblem(
       return { text: t.misconfigured, fix: t.fix.clientId }
     case 'config-pool-id':
       return { text: t.misconfigured, fix: t.fix.poolId }
+    case 'config-user-auth':
+      return { text: t.misconfigured, fix: t.fix.userAuth }
+    case 'config-plan':
+      return { text: t.misconfigured, fix: t.fix.plan }
+    case 'config-passkeys':
+      return { text: t.misconfigured, fix: t.fix.passkeys }
+    case 'passkey-cancelled':
+      return { text: t.passkeyCancelled }
+    case 'passkey-unsupported':
+      return { text: t.passkeyUnsupported }
+    case 'passkey-exists':
+      return { text: t.passkeyExists }
+    case 'passkey-refused':
+      return { text: t.passkeyRefused }
     case 'unknown':
       return { text: t.unknown }
   }

@@ -1,0 +1,129 @@
+/**
+ * Amplify's choice-based sign-in (USER_AUTH), passwordless sign-up and
+ * passkey management. Only the passwordless auth screens and the account
+ * page's passkey section import this file, each in its own lazy chunk, so a
+ * returning user (and every user of a password-only pool) downloads none of it.
+ */
+import {
+  associateWebAuthnCredential,
+  autoSignIn,
+  confirmSignIn,
+  confirmSignUp,
+  deleteWebAuthnCredential,
+  fetchMFAPreference,
+  listWebAuthnCredentials,
+  signIn,
+  signUp,
+  type SignInOutput,
+} from 'aws-amplify/auth'
+
+/** A first factor as the screens name them. */
+export type Factor = 'passkey' | 'email-code' | 'password'
+
+/** Where a sign-in stands after each answer. */
+export type SignInStep =
+  | { step: 'done' }
+  | { step: 'choose'; factors: Factor[] }
+  | { step: 'email-code'; destination?: string }
+  | { step: 'password' }
+  | { step: 'confirm-sign-up' }
+  /** A second factor (MFA): the password screens handle it. */
+  | { step: 'second-factor' }
+
+const CHALLENGE: Record<Factor, 'WEB_AUTHN' | 'EMAIL_OTP' | 'PASSWORD_SRP'> = {
+  passkey: 'WEB_AUTHN',
+  'email-code': 'EMAIL_OTP',
+  password: 'PASSWORD_SRP',
+}
+
+function toStep({ isSignedIn, nextStep }: SignInOutput): SignInStep {
+  if (isSignedIn) return { step: 'done' }
+  switch (nextStep.signInStep) {
+    case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION': {
+      const offered = nextStep.availableChallenges ?? []
+      const factors = (Object.keys(CHALLENGE) as Factor[]).filter(
+        (factor) =>
+          offered.includes(CHALLENGE[factor]) ||
+          (factor === 'password' && offered.includes('PASSWORD')),
+      )
+      return { step: 'choose', factors }
+    }
+    case 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE':
+      return { step: 'email-code', destination: nextStep.codeDeliveryDetails?.destination }
+    case 'CONFIRM_SIGN_IN_WITH_PASSWORD':
+      return { step: 'password' }
+    case 'CONFIRM_SIGN_UP':
+      return { step: 'confirm-sign-up' }
+    case 'DONE':
+      return { step: 'done' }
+    default:
+      return { step: 'second-factor' }
+  }
+}
+
+/** Names the user; Cognito answers with the factors this user can use. */
+export async function startSignIn(email: string): Promise<SignInStep> {
+  return toStep(await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } }))
+}
+
+/** Picks a factor: a passkey prompts at once, a code is e-mailed, a password is asked for. */
+export async function chooseFactor(factor: Factor): Promise<SignInStep> {
+  return toStep(await confirmSignIn({ challengeResponse: CHALLENGE[factor] }))
+}
+
+/** Answers the e-mailed code or the password. */
+export async function answerChallenge(answer: string): Promise<SignInStep> {
+  return toStep(await confirmSignIn({ challengeResponse: answer }))
+}
+
+/** Starts an account without a password: Cognito e-mails a confirmation code. */
+export async function signUpWithoutPassword(email: string): Promise<void> {
+  await signUp({
+    username: email,
+    options: { userAttributes: { email }, autoSignIn: { authFlowType: 'USER_AUTH' } },
+  })
+}
+
+/** Confirms the code, then signs the new user in with the session Cognito returned. */
+export async function confirmPasswordlessSignUp(email: string, code: string): Promise<SignInStep> {
+  const { nextStep } = await confirmSignUp({ username: email, confirmationCode: code })
+  if (nextStep.signUpStep !== 'COMPLETE_AUTO_SIGN_IN') return { step: 'choose', factors: [] }
+  return toStep(await autoSignIn())
+}
+
+export interface Passkey {
+  id: string
+  name: string
+  createdAt: Date | undefined
+  /** platform: kept by this device or its account; cross-platform: a security key or phone. */
+  attachment: string | undefined
+}
+
+export async function listPasskeys(): Promise<Passkey[]> {
+  const passkeys: Passkey[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await listWebAuthnCredentials({ nextToken })
+    for (const c of page.credentials) {
+      if (!c.credentialId) continue
+      passkeys.push({
+        id: c.credentialId,
+        name: c.friendlyCredentialName ?? '',
+        createdAt: c.createdAt,
+        attachment: c.authenticatorAttachment,
+      })
+    }
+    nextToken = page.nextToken
+  } while (nextToken)
+  return passkeys
+}
+
+export const addPasskey = () => associateWebAuthnCredential()
+
+export const removePasskey = (id: string) => deleteWebAuthnCredential({ credentialId: id })
+
+/** True when the user has a second factor on: Cognito then offers them no passwordless sign-in. */
+export async function hasMfa(): Promise<boolean> {
+  const { enabled } = await fetchMFAPreference()
+  return (enabled?.length ?? 0) > 0
+}
