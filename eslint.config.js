@@ -24,7 +24,16 @@ const uiKitOnlyInAuthScreens = {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-passwordless', 'node_modules', 'playwright-report', 'test-results', '.local-aws'] },
+  {
+    ignores: [
+      'dist',
+      'dist-passwordless',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      '.local-aws',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended-strict'],

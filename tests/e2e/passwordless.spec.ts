@@ -181,3 +181,44 @@ test('the passwordless screens work in Japanese', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'サインイン' })).toBeVisible()
   await expect(page.getByRole('button', { name: '次へ' })).toBeVisible()
 })
+
+test('a returning user downloads none of the passkey or USER_AUTH code', async ({
+  page,
+  browser,
+}) => {
+  await virtualAuthenticator(page)
+  const email = uniqueEmail('returning')
+  await signUpWithoutPassword(page, email)
+  await addPasskeyFromOffer(page)
+
+  const returning = await browser.newContext({ storageState: await page.context().storageState() })
+  const again = await returning.newPage()
+  const scripts: { url: string; body: string }[] = []
+  again.on('response', async (response) => {
+    if (!response.url().endsWith('.js') || response.status() !== 200) return
+    scripts.push({ url: response.url(), body: (await response.body()).toString() })
+  })
+  await again.goto('/projects')
+  await expect(again.getByRole('banner').getByText(email)).toBeVisible()
+  await again.waitForLoadState('networkidle')
+  // Amplify's passkey and choice-based sign-in code, and the passwordless screens' own strings.
+  // (Operation names such as StartWebAuthnRegistration are in Amplify's shared
+  // enum of actions, in every chunk that talks to Cognito: not a marker.)
+  const markers = [
+    'CREDENTIAL_REQUEST_OPTIONS',
+    'PasskeyAuthenticationCanceled',
+    'E-mail me a sign-in code',
+    'kept by this device or its account',
+  ]
+  const found = scripts.flatMap((s) =>
+    markers.filter((marker) => s.body.includes(marker)).map((marker) => `${s.url}: ${marker}`),
+  )
+  expect(found).toEqual([])
+  expect(scripts.length).toBeGreaterThan(0)
+
+  // The account page loads its passkey section, and with it that code.
+  await again.goto('/account')
+  await expect(again.getByRole('heading', { name: 'Passkeys' })).toBeVisible()
+  expect(scripts.some((s) => s.body.includes('kept by this device or its account'))).toBe(true)
+  await returning.close()
+})

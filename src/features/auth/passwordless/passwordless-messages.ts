@@ -21,7 +21,7 @@ export const passwordlessMessages = defineMessages({
     passwordTitle: 'Enter your password',
     otherAccount: 'Use another email',
     secondFactor:
-      'This account uses two-step verification, which this sign-in page can’t complete yet. Sign in with your password instead.',
+      'This account uses two-step verification, which this sign-in page can’t complete yet. Ask whoever runs this site for help.',
     noAccount: 'New here?',
     signUp: 'Create an account',
     signUpTitle: 'Create an account',
@@ -55,7 +55,7 @@ export const passwordlessMessages = defineMessages({
     passwordTitle: 'パスワードを入力',
     otherAccount: '別のメールアドレスを使う',
     secondFactor:
-      'このアカウントは 2 段階認証を使っていますが、このサインイン画面ではまだ完了できません。パスワードでサインインしてください。',
+      'このアカウントは 2 段階認証を使っていますが、このサインイン画面ではまだ完了できません。サイトの管理者にお問い合わせください。',
     noAccount: '初めてですか?',
     signUp: 'アカウントを作成',
     signUpTitle: 'アカウントを作成',
