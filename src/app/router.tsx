@@ -8,7 +8,8 @@ import { paths } from '@/config/paths'
 import { GuestOnly } from '@/features/auth/components/guest-only'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { projectsQuery } from '@/features/projects/api/get-projects'
-import { getIdToken, preloadAuthFlows } from '@/lib/auth'
+import { getIdToken } from '@/lib/auth'
+import { preloadAuthFlows } from '@/lib/auth-calls'
 
 /**
  * Every screen but the shell is a lazy chunk, so a returning user who lands on

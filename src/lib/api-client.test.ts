@@ -2,7 +2,7 @@ import { delay, http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getIdToken, reportSessionExpired } from '@/lib/auth'
 import { server } from '../../tests/setup/local-aws'
-import { ApiError, apiRequest, apiSettings, readRetryDelay, shouldRetryRead } from './api-client'
+import { ApiError, apiRequest, readRetryDelay, shouldRetryRead } from './api-client'
 
 vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
 
@@ -35,7 +35,7 @@ describe('apiRequest', () => {
     )
   })
   afterEach(() => {
-    apiSettings.timeoutMs = 15_000
+    vi.useRealTimers()
   })
 
   it('sends the IdToken raw and the body as JSON, and returns the parsed answer', async () => {
@@ -113,10 +113,25 @@ describe('apiRequest', () => {
     expect((await failure(apiRequest({ method: 'GET', path: '/projects' }))).kind).toBe('offline')
   })
 
-  it('gives up after the time limit', async () => {
-    apiSettings.timeoutMs = 50
-    server.use(http.get(URL, async () => delay('infinite')))
-    expect((await failure(apiRequest({ method: 'GET', path: '/projects' }))).kind).toBe('timeout')
+  it('gives up after the time limit of 15 seconds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let arrived!: () => void
+    const hanging = new Promise<void>((resolve) => (arrived = resolve))
+    server.use(
+      http.get(URL, async () => {
+        arrived()
+        return delay('infinite')
+      }),
+    )
+    const outcome = failure(apiRequest({ method: 'GET', path: '/projects' }))
+    await hanging
+    await vi.advanceTimersByTimeAsync(14_900)
+    let settled = false
+    void outcome.then(() => (settled = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(settled).toBe(false)
+    await vi.advanceTimersByTimeAsync(100)
+    expect((await outcome).kind).toBe('timeout')
   })
 
   it('lets a cancellation by the caller through as is', async () => {

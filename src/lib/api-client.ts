@@ -31,12 +31,10 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-/** Tunables; tests shorten them so fault tests run in milliseconds. */
-export const apiSettings = {
-  timeoutMs: 15_000,
-  /** First retry delay for reads; doubles each time. */
-  retryBaseMs: 1_000,
-}
+/** How long one request may take, answer body included. */
+const TIMEOUT_MS = 15_000
+/** First retry delay for reads; doubles each time. */
+const RETRY_BASE_MS = 1_000
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -60,7 +58,7 @@ function isCrossOrigin(url: URL): boolean {
 export async function apiRequest({ method, path, body, signal }: ApiRequest): Promise<unknown> {
   const url = apiUrl(path)
   const first = await send(url, method, body, signal, await currentToken(false))
-  if (first.ok) return readJson(first.response)
+  if (first.ok) return first.value
 
   // The API Gateway authorizer answers 401 when the token is expired, revoked
   // or malformed: refresh it once and try once more. A cross-origin API sends
@@ -77,7 +75,7 @@ export async function apiRequest({ method, path, body, signal }: ApiRequest): Pr
   if (first.response?.status !== 401 && !opaqueMaybe401) throw first.error ?? unexpected(first)
 
   const retried = await send(url, method, body, signal, await currentToken(true))
-  if (retried.ok) return readJson(retried.response)
+  if (retried.ok) return retried.value
   if (retried.response?.status === 401) {
     reportSessionExpired('api-unauthorized')
     throw new ApiError('unauthorized', 'The API refused the session.', 401)
@@ -96,9 +94,10 @@ async function currentToken(forceRefresh: boolean): Promise<string> {
 }
 
 type Sent =
-  | { ok: true; response: Response; error?: undefined }
+  | { ok: true; value: unknown; response: Response; error?: undefined }
   | { ok: false; response?: Response; error?: ApiError }
 
+/** One request, and the JSON of a 2xx answer, within the time limit. */
 async function send(
   url: URL,
   method: ApiRequest['method'],
@@ -106,32 +105,35 @@ async function send(
   signal: AbortSignal | undefined,
   token: string,
 ): Promise<Sent> {
-  const timeout = AbortSignal.timeout(apiSettings.timeoutMs)
+  const timeout = new AbortController()
+  const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS)
   const headers: Record<string, string> = {
     Authorization: env.apiAuthScheme === 'bearer' ? `Bearer ${token}` : token,
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
-  let response: Response
   try {
-    response = await fetch(url, {
+    const response = await fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
     })
+    if (!response.ok) return { ok: false, response, error: statusError(response.status) }
+    return { ok: true, response, value: await readJson(response) }
   } catch (error) {
     // The caller's own cancellation is not a failure: let react-query see it as is.
     if (signal?.aborted) throw error
-    if (timeout.aborted) {
+    if (timeout.signal.aborted) {
       return { ok: false, error: new ApiError('timeout', 'The API did not answer in time.') }
     }
+    if (isApiError(error)) throw error
     if (navigator.onLine === false) {
       return { ok: false, error: new ApiError('offline', 'The browser is offline.') }
     }
     return { ok: false, error: new ApiError('network', 'The API could not be reached.') }
+  } finally {
+    clearTimeout(timer)
   }
-  if (response.ok) return { ok: true, response }
-  return { ok: false, response, error: statusError(response.status) }
 }
 
 function statusError(status: number): ApiError {
@@ -173,5 +175,5 @@ export function shouldRetryRead(failureCount: number, error: unknown): boolean {
 }
 
 export function readRetryDelay(attempt: number): number {
-  return Math.min(apiSettings.retryBaseMs * 2 ** attempt, 10_000)
+  return Math.min(RETRY_BASE_MS * 2 ** attempt, 10_000)
 }

@@ -1,5 +1,5 @@
 /**
- * Amplify's sign-in, sign-up and account-change calls. Only `auth.ts` imports
+ * Amplify's sign-in, sign-up and account-change calls. Only `auth-calls.ts` imports
  * this file, and only lazily: it holds Amplify's SRP maths and sign-up code,
  * which a returning, signed-in user never needs to download.
  */

@@ -1,8 +1,8 @@
 /**
  * Starting a test signed in: a confirmed user in the emulator, signed in
- * through src/lib/auth.ts exactly as the sign-in screen does (SRP by default).
+ * through src/lib/auth-calls.ts exactly as the sign-in screen does (SRP by default).
  */
-import { signInWithPassword } from '@/lib/auth'
+import { signInWithPassword } from '@/lib/auth-calls'
 import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
 import { cognito, createUser, latestCode } from './local-aws.ts'
 

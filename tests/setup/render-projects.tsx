@@ -1,9 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { vi } from 'vitest'
+import { expect, vi } from 'vitest'
 import { getIdToken } from '@/lib/auth'
-import { apiSettings } from '@/lib/api-client'
 import { LanguageSwitcher } from '@/components/language-switcher'
 import { LanguageProvider } from '@/lib/i18n'
 import { createUser, server, signIn } from './local-aws'
@@ -21,9 +20,6 @@ export async function signInForApi() {
   await createUser({ email, password })
   const { IdToken } = await signIn(email, password)
   vi.mocked(getIdToken).mockResolvedValue(IdToken)
-  // Fault tests answer every attempt with the fault: keep the read retries quick.
-  apiSettings.retryBaseMs = 1
-  apiSettings.timeoutMs = 300
 }
 
 /** Every request the page sends to the API, with its parsed body. */
@@ -91,5 +87,37 @@ export function heldAnswer(answer: () => Response | Promise<Response>) {
       return answer()
     },
     release,
+  }
+}
+
+/**
+ * Fakes setTimeout alone, so the API client's 15-second limit and the read
+ * retries' back-off (1 s, then 2 s) pass when the test moves the clock; short
+ * waits, rendering and everything else still run in real time.
+ */
+export function fakeSetTimeout() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true })
+}
+
+/**
+ * Counts the page's API requests as they arrive and as they are answered, and
+ * lets a load that keeps failing run its course on the fake clock: the first
+ * attempt and two retries, each given the time limit when it `hangs`, then the
+ * back-off before the next. Call before rendering.
+ */
+export function watchLoadAttempts() {
+  let arrived = 0
+  let answered = 0
+  const isApi = ({ request }: { request: Request }) => request.url.startsWith(PROJECTS_URL)
+  server.events.on('request:start', (event) => void (isApi(event) && (arrived += 1)))
+  server.events.on('request:end', (event) => void (isApi(event) && (answered += 1)))
+  return {
+    async sitOut({ hangs = false } = {}) {
+      for (const [attempt, backoff] of [1_000, 2_000, 0].entries()) {
+        await waitFor(() => expect(hangs ? arrived : answered).toBeGreaterThan(attempt))
+        if (hangs) await vi.advanceTimersByTimeAsync(15_000)
+        await vi.advanceTimersByTimeAsync(backoff)
+      }
+    },
   }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { changePassword } from '@/lib/auth'
+import { changePassword } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { SubmitButton } from '../components/auth-page'
 import { PasswordField } from '../components/password-field'

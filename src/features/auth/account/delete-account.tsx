@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { deleteAccount } from '@/lib/auth'
+import { deleteAccount } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { FormAlert } from '../components/form-alert'
 import { useAuthForm } from '../lib/use-auth-form'

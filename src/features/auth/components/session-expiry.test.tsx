@@ -2,8 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_USER_POOL_ID } from '../../../../tests/mocks/local-aws/defaults'
 import { cognito, resetLocalAws } from '../../../../tests/setup/local-aws'
-import { renderApp } from '../../../../tests/setup/render-app'
-import { configureAuth, getIdToken } from '@/lib/auth'
+import { restoreSettings, withSettings } from '../../../../tests/setup/settings'
 
 /** Lifetimes of the app client below, in seconds. */
 const ID_AND_ACCESS = 300
@@ -23,10 +22,15 @@ beforeEach(() => {
   resetLocalAws({ now: () => now })
 })
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers()
-  configureAuth()
+  await restoreSettings()
 })
+
+/** The app built for an app client whose tokens live minutes, not hours. */
+async function appWithShortLivedClient() {
+  return withSettings({ VITE_USER_POOL_CLIENT_ID: await shortLivedClient() })
+}
 
 async function shortLivedClient(): Promise<string> {
   const { UserPoolClient } = await cognito<{ UserPoolClient: { ClientId: string } }>(
@@ -46,7 +50,7 @@ async function shortLivedClient(): Promise<string> {
 
 describe('a session whose refresh token expires', () => {
   it('refreshes silently while only the id and access tokens have expired', async () => {
-    configureAuth({ userPoolClientId: await shortLivedClient() })
+    const { renderApp, getIdToken } = await appWithShortLivedClient()
     renderApp({ route: '/account', signedIn: true })
     await screen.findByRole('heading', { name: 'Your account' })
     const before = await getIdToken()
@@ -63,7 +67,7 @@ describe('a session whose refresh token expires', () => {
   })
 
   it('after it expires, lands on sign-in saying the session expired, and returns to the page', async () => {
-    configureAuth({ userPoolClientId: await shortLivedClient() })
+    const { renderApp, getIdToken } = await appWithShortLivedClient()
     const { router, user, signedInUser } = renderApp({ route: '/account', signedIn: true })
     const { email, password } = (await signedInUser)!
     await screen.findByRole('heading', { name: 'Your account' })

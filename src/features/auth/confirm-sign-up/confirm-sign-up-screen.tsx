@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
-import { confirmSignUpCode, signInWithPassword } from '@/lib/auth'
+import { confirmSignUpCode, signInWithPassword } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
 import { EmailField, TextField } from '../components/text-field'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { resendConfirmationCode } from '@/lib/auth'
+import { resendConfirmationCode } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { FormAlert } from '../components/form-alert'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'

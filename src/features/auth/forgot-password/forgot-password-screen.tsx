@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
-import { requestPasswordReset } from '@/lib/auth'
+import { requestPasswordReset } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
 import { EmailField } from '../components/text-field'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { paths } from '@/config/paths'
-import { confirmPasswordReset } from '@/lib/auth'
+import { confirmPasswordReset } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { SubmitButton } from '../components/auth-page'
 import { PasswordField } from '../components/password-field'

@@ -3,13 +3,17 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TEST_PASSWORD } from '../../../../tests/setup/auth'
 import { COGNITO_ENDPOINT, server } from '../../../../tests/setup/local-aws'
-import { renderApp } from '../../../../tests/setup/render-app'
-import { configureAuth } from '@/lib/auth'
+import {
+  restoreSettings,
+  withSettings,
+  type AppWithSettings,
+} from '../../../../tests/setup/settings'
 
-afterEach(() => configureAuth())
+// Each test runs the app as built with its settings (the defaults unless it sets some).
+afterEach(restoreSettings)
 
-async function signInAs(email: string, password = TEST_PASSWORD) {
-  const { user } = renderApp({ route: '/sign-in' })
+async function signInAs(app: AppWithSettings, email: string, password = TEST_PASSWORD) {
+  const { user } = app.renderApp({ route: '/sign-in' })
   await user.type(await screen.findByLabelText('Email'), email)
   await user.type(screen.getByLabelText('Password'), password)
   await user.click(screen.getByRole('button', { name: 'Sign in' }))
@@ -32,7 +36,7 @@ describe('an unreachable Cognito endpoint', () => {
         return HttpResponse.error()
       }),
     )
-    await signInAs('someone@example.com')
+    await signInAs(await withSettings(), 'someone@example.com')
     const alert = await deployerAlert()
     expect(alert).toHaveTextContent(
       'The sign-in service can’t be reached. Check your connection and try again in a moment.',
@@ -77,8 +81,11 @@ describe('a user pool id naming the wrong region', () => {
         )
       }),
     )
-    configureAuth({ userPoolId: 'us-west-2_L0calP00l', cognitoEndpoint: undefined })
-    await signInAs('someone@example.com')
+    const app = await withSettings({
+      VITE_USER_POOL_ID: 'us-west-2_L0calP00l',
+      VITE_COGNITO_ENDPOINT: '',
+    })
+    await signInAs(app, 'someone@example.com')
 
     const alert = await deployerAlert()
     expect(alert).toHaveTextContent('Sign-in isn’t set up correctly on this site')
@@ -92,8 +99,11 @@ describe('a user pool id naming the wrong region', () => {
   it('names VITE_USER_POOL_ID as the source of the endpoint when the region does not exist', async () => {
     // A mistyped region has no Cognito endpoint at all: the connection fails.
     server.use(http.post(regional('us-weest-2'), () => HttpResponse.error()))
-    configureAuth({ userPoolId: 'us-weest-2_L0calP00l', cognitoEndpoint: undefined })
-    await signInAs('someone@example.com')
+    const app = await withSettings({
+      VITE_USER_POOL_ID: 'us-weest-2_L0calP00l',
+      VITE_COGNITO_ENDPOINT: '',
+    })
+    await signInAs(app, 'someone@example.com')
 
     const alert = await deployerAlert()
     expect(alert).toHaveTextContent('The sign-in service can’t be reached.')

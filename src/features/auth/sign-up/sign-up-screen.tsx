@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { paths } from '@/config/paths'
-import { signUpWithEmail } from '@/lib/auth'
+import { signUpWithEmail } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
 import { PasswordField } from '../components/password-field'

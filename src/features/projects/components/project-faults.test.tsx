@@ -1,19 +1,22 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
+  fakeSetTimeout,
   findAlert,
   PROJECTS_URL,
   recordApiRequests,
   renderProjectsPage,
   signInForApi,
+  watchLoadAttempts,
 } from '../../../../tests/setup/render-projects'
 
 vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
 
 describe('when the API misbehaves', () => {
   beforeEach(signInForApi)
+  afterEach(() => vi.useRealTimers())
 
   it.each([
     [
@@ -38,9 +41,15 @@ describe('when the API misbehaves', () => {
     ],
     ['no answer', () => HttpResponse.error(), /could not be reached\. Check your connection/],
     ['no answer in time', async () => delay('infinite'), /took too long to answer/],
-  ])('says what to do when loading gets %s', async (_, answer, message) => {
+  ])('says what to do when loading gets %s', async (what, answer, message) => {
+    fakeSetTimeout()
     server.use(http.get(PROJECTS_URL, answer))
+    const attempts = watchLoadAttempts()
     renderProjectsPage()
+    // A 5xx, no answer and no answer in time are retried twice; an unreadable answer isn't.
+    if (['a 502', 'no answer', 'no answer in time'].includes(what)) {
+      await attempts.sitOut({ hangs: what === 'no answer in time' })
+    }
     const alert = await findAlert(3000)
     expect(alert).toHaveTextContent('The projects could not be loaded.')
     expect(alert).toHaveTextContent(message)
@@ -53,7 +62,10 @@ describe('when the API misbehaves', () => {
     server.use(http.get(PROJECTS_URL, () => HttpResponse.error(), { once: true }))
     server.use(http.get(PROJECTS_URL, () => HttpResponse.error(), { once: true }))
     await seedProjects([{ 'project-id': 1, name: 'Yoga', 'is-default': false }])
+    fakeSetTimeout()
+    const attempts = watchLoadAttempts()
     const { user } = renderProjectsPage()
+    await attempts.sitOut()
     expect(await findAlert()).toHaveTextContent('You are offline.')
     onLine.mockReturnValue(true)
     await user.click(screen.getByRole('button', { name: 'Try again' }))
@@ -66,7 +78,10 @@ describe('when the API misbehaves', () => {
       http.get(PROJECTS_URL, () => new HttpResponse(null, { status: 503 }), { once: true }),
     )
     await seedProjects([{ 'project-id': 1, name: 'Yoga', 'is-default': false }])
+    fakeSetTimeout()
     renderProjectsPage()
+    await waitFor(() => expect(requests).toHaveLength(1))
+    await vi.advanceTimersByTimeAsync(1_000)
     expect(await screen.findByText('Yoga')).toBeInTheDocument()
     expect(requests.map((r) => r.method)).toEqual(['GET', 'GET'])
   })

@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { apiSettings } from '@/lib/api-client'
 import { projects, seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
   findAlert,
@@ -21,8 +20,6 @@ const fail502 = () => HttpResponse.json({ message: 'Internal server error' }, { 
 describe('writes that overlap', () => {
   beforeEach(async () => {
     await signInForApi()
-    // These tests hold answers back while the user acts: no timeout meanwhile.
-    apiSettings.timeoutMs = 15_000
     await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
   })
 

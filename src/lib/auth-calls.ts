@@ -1,0 +1,105 @@
+/**
+ * The Cognito calls the auth screens make: sign-in, sign-up and its
+ * confirmation, password reset and change, account deletion. Amplify's code
+ * for them is in `auth-flows.ts`, loaded on first use, so returning users never
+ * download it. Errors are passed through as Amplify throws them (`name` is
+ * Cognito's error type); the auth feature turns them into messages.
+ */
+import '@/lib/auth-config'
+import { env } from '@/config/env'
+import { checkSession, sessionEnded, signOutQuietly } from '@/lib/auth'
+
+const loadFlows = () => import('./auth-flows')
+
+/** Starts loading the sign-in and account-change code; the auth routes call it with their chunk. */
+export async function preloadAuthFlows(): Promise<void> {
+  await loadFlows()
+}
+
+/** False when Cognito says the configured pool doesn't exist; undefined when it can't tell. */
+async function userPoolExists(): Promise<boolean | undefined> {
+  const region = env.userPoolId.split('_')[0]
+  const endpoint = env.cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com`
+  try {
+    const response = await fetch(`${endpoint}/${env.userPoolId}/.well-known/jwks.json`)
+    if (response.ok) return true
+    return response.status === 404 || response.status === 400 ? false : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export type SignInResult = 'signed-in' | 'confirm-sign-up'
+
+export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
+  const flows = await loadFlows()
+  let step
+  try {
+    step = await flows.signInStep(email, password, env.authFlow)
+  } catch (error) {
+    // Tokens left by a session this tab thought had ended: start afresh with the typed ones.
+    if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
+      await signOutQuietly()
+      return signInWithPassword(email, password)
+    }
+    // SRP with a wrong pool id fails like a wrong password: tell them apart by asking
+    // whether the pool exists (its public keys are published without authentication).
+    if (error instanceof Error && error.name === 'NotAuthorizedException') {
+      if ((await userPoolExists()) === false) {
+        throw Object.assign(new Error(`User pool ${env.userPoolId} does not exist.`), {
+          name: 'ResourceNotFoundException',
+        })
+      }
+    }
+    throw error
+  }
+  if (step === 'CONFIRM_SIGN_UP') return 'confirm-sign-up'
+  if (step !== 'DONE') {
+    throw Object.assign(new Error(`Unsupported sign-in step ${step}`), {
+      name: 'UnsupportedSignInStep',
+    })
+  }
+  await checkSession()
+  return 'signed-in'
+}
+
+/** Creates the account; the code goes to the email. The password is kept only by Amplify, for autoSignIn. */
+export async function signUpWithEmail(email: string, password: string): Promise<void> {
+  await (await loadFlows()).signUpStep(email, password, env.authFlow)
+}
+
+/** Confirms the code; 'signed-in' when Amplify could sign in with the password given at sign-up. */
+export async function confirmSignUpCode(
+  email: string,
+  code: string,
+): Promise<'signed-in' | 'confirmed'> {
+  const flows = await loadFlows()
+  if ((await flows.confirmSignUpStep(email, code)) !== 'COMPLETE_AUTO_SIGN_IN') return 'confirmed'
+  const { nextStep } = await flows.autoSignIn()
+  if (nextStep.signInStep !== 'DONE') return 'confirmed'
+  await checkSession()
+  return 'signed-in'
+}
+
+export async function resendConfirmationCode(email: string): Promise<void> {
+  await (await loadFlows()).resendSignUpCode({ username: email })
+}
+
+export async function requestPasswordReset(email: string): Promise<void> {
+  await (await loadFlows()).resetPassword({ username: email })
+}
+
+export async function confirmPasswordReset(email: string, code: string, newPassword: string) {
+  await (
+    await loadFlows()
+  ).confirmResetPassword({ username: email, confirmationCode: code, newPassword })
+}
+
+export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  await (await loadFlows()).updatePassword({ oldPassword, newPassword })
+}
+
+export async function deleteAccount(): Promise<void> {
+  await (await loadFlows()).deleteUser()
+  sessionEnded('account-deleted')
+}
