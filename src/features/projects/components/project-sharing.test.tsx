@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { apiSettings } from '@/lib/api-client'
 import { putItem, scanToWire } from '../../../../tests/mocks/local-aws/projects-table'
 import { localAws, projects, seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
@@ -91,7 +90,6 @@ describe('the 50-project cap', () => {
 describe('other people’s changes', () => {
   beforeEach(async () => {
     await signInForApi()
-    apiSettings.timeoutMs = 15_000 // answers are held back while the user acts
     await seedProjects([
       { 'project-id': 200, name: 'Typing', 'is-default': false },
       { 'project-id': 7, name: 'Cooking', 'is-default': false },
