@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { env, type SignInMethod } from '@/config/env'
 import { paths } from '@/config/paths'
-import { resendConfirmationCode } from '@/lib/auth'
+import { resendConfirmationCode } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import {
   answerChallenge,
