@@ -8,8 +8,6 @@
 import { vi } from 'vitest'
 import * as localAwsSetup from './local-aws.ts'
 
-const lazyScreens = import.meta.glob(['../../src/app/routes/*.tsx', '!**/*.test.tsx'])
-
 export async function withSettings(settings: Record<string, string> = {}) {
   for (const [name, value] of Object.entries(settings)) vi.stubEnv(name, value)
   vi.resetModules()
@@ -18,9 +16,6 @@ export async function withSettings(settings: Record<string, string> = {}) {
     import('./render-app.tsx'),
     import('@/lib/auth-calls'),
     import('@/lib/auth'),
-    // The screens' lazy chunks, evaluated afresh now rather than while a test waits
-    // for a screen (as a browser would have them cached).
-    ...Object.values(lazyScreens).map((load) => load()),
   ])
   return { renderApp, ...calls, ...session }
 }
