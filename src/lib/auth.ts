@@ -106,6 +106,10 @@ export async function checkSession(): Promise<void> {
   if (tokens && typeof email === 'string') {
     setSession({ status: 'signed-in', email })
     scheduleRefresh(tokens.accessToken.payload.exp)
+  } else if (session.status === 'signed-in') {
+    // The tokens went while we were signed in: Amplify clears them when Cognito
+    // refuses a refresh, and its failure event may reach us after this check.
+    endSession('expired')
   } else if (session.status !== 'signed-out') {
     setSession({ status: 'signed-out' })
   }
