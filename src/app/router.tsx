@@ -54,9 +54,13 @@ function soonAfterDrawing(start: () => void) {
  */
 function startProjectsQuery(queryClient: QueryClient) {
   return () => {
-    void getIdToken().then(async (token) => {
-      if (token) await queryClient.prefetchQuery(projectsQuery())
-    })
+    // A token that can't be refreshed now is the page's own query's to report.
+    void getIdToken().then(
+      async (token) => {
+        if (token) await queryClient.prefetchQuery(projectsQuery())
+      },
+      () => {},
+    )
     return null
   }
 }

@@ -84,7 +84,16 @@ export async function apiRequest({ method, path, body, signal }: ApiRequest): Pr
 }
 
 async function currentToken(forceRefresh: boolean): Promise<string> {
-  const token = await getIdToken({ forceRefresh })
+  let token
+  try {
+    token = await getIdToken({ forceRefresh })
+  } catch {
+    // Cognito couldn't be reached to refresh the token: the session stands, the
+    // call fails as any call without a network does, and a retry can succeed.
+    throw navigator.onLine === false
+      ? new ApiError('offline', 'The browser is offline.')
+      : new ApiError('network', 'The token could not be refreshed.')
+  }
   if (!token) {
     // Nobody is signed in any more (the refresh token expired or was revoked).
     reportSessionExpired('expired')

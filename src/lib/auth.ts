@@ -126,7 +126,10 @@ function scheduleRefresh(expiresAt: number | undefined, retryIn?: number) {
 
 /**
  * The current IdToken (Amplify refreshes it when it is near expiry), or
- * undefined when nobody is signed in or the refresh failed.
+ * undefined when nobody is signed in or Cognito refused the refresh. Throws
+ * when the refresh failed for a passing reason (no network, throttling): the
+ * stored session is still there, so the caller reports a network failure
+ * instead of ending it.
  */
 export async function getIdToken(
   options: { forceRefresh?: boolean } = {},
@@ -134,8 +137,9 @@ export async function getIdToken(
   try {
     const { tokens } = await fetchAuthSession({ forceRefresh: options.forceRefresh ?? false })
     return tokens?.idToken?.toString()
-  } catch {
-    return undefined
+  } catch (error) {
+    if (error instanceof Error && SESSION_REFUSED.test(error.name)) return undefined
+    throw error
   }
 }
 
