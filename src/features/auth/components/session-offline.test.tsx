@@ -47,4 +47,34 @@ describe('a token refresh while Cognito cannot be reached', () => {
     ).toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: 'Sign in' })).not.toBeInTheDocument()
   }, 30_000)
+
+  it('keeps the user signed in when Cognito throttles the refresh', async () => {
+    const { router, user } = renderApp({ route: '/account', signedIn: true })
+    await screen.findByRole('heading', { name: 'Your account' })
+
+    now += (ID_AND_ACCESS + 1) * 1000
+    vi.setSystemTime(now)
+    server.use(
+      http.post(COGNITO_ENDPOINT, () =>
+        HttpResponse.json(
+          { __type: 'TooManyRequestsException', message: 'Rate exceeded' },
+          { status: 400, headers: { 'x-amzn-errortype': 'TooManyRequestsException' } },
+        ),
+      ),
+    )
+    await act(() => router.navigate('/projects'))
+
+    expect(
+      await screen.findByText(/could not be reached/, {}, { timeout: 15_000 }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Sign in' })).not.toBeInTheDocument()
+
+    server.resetHandlers()
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(
+      await screen.findByText(
+        'There are no projects yet. Create the first one with the form above.',
+      ),
+    ).toBeInTheDocument()
+  }, 30_000)
 })
