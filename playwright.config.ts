@@ -74,6 +74,8 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
+      // Lets a test expire a sign-in challenge (tests/e2e/local-aws.ts advanceEmulatorClock).
+      env: { ...(process.env as Record<string, string>), LOCAL_AWS_CLOCK_CONTROL: '1' },
     },
     {
       command: `npx vite build --mode emulator --logLevel warn --outDir dist-passwordless && npx vite preview --mode emulator --outDir dist-passwordless --port ${passwordlessPort} --strictPort`,

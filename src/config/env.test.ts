@@ -19,6 +19,7 @@ describe('parseEnv', () => {
       apiAuthScheme: 'raw',
       localInboxUrl: undefined,
       signInMethods: ['password'],
+      mfa: { mode: 'off', methods: [] },
     })
   })
 
@@ -27,6 +28,13 @@ describe('parseEnv', () => {
     expect(parsed.signInMethods).toEqual(['passkey', 'email-code', 'password'])
     expect(passwordless(parsed)).toBe(true)
     expect(passwordless(parseEnv(aws))).toBe(false)
+  })
+
+  it('reads the pool’s MFA settings, authenticator app by default', () => {
+    expect(parseEnv({ ...aws, VITE_MFA: 'on' }).mfa).toEqual({ mode: 'on', methods: ['TOTP'] })
+    expect(parseEnv({ ...aws, VITE_MFA: 'Optional', VITE_MFA_METHODS: 'email, totp' }).mfa).toEqual(
+      { mode: 'optional', methods: ['EMAIL', 'TOTP'] },
+    )
   })
 
   it('resolves a Cognito endpoint given as a path against the app origin', () => {
@@ -49,6 +57,8 @@ describe('parseEnv', () => {
     [{ ...aws, VITE_API_AUTH_SCHEME: 'basic' }, /VITE_API_AUTH_SCHEME must be/],
     [{ ...aws, VITE_SIGN_IN_METHODS: 'passkey,sms' }, /VITE_SIGN_IN_METHODS lists .* not "sms"/],
     [{ ...aws, VITE_SIGN_IN_METHODS: 'passkey' }, /needs email-code or password besides passkey/],
+    [{ ...aws, VITE_MFA: 'required' }, /VITE_MFA must be off, optional or on/],
+    [{ ...aws, VITE_MFA: 'on', VITE_MFA_METHODS: 'totp,push' }, /not "push"/],
   ])('names the setting to fix: %j', (raw, message) => {
     expect(() => parseEnv(raw)).toThrow(EnvError)
     expect(() => parseEnv(raw)).toThrow(message)

@@ -9,6 +9,16 @@ export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH'
 export type SignInMethod = 'passkey' | 'email-code' | 'password'
 const SIGN_IN_METHODS: SignInMethod[] = ['passkey', 'email-code', 'password']
 
+/** A second sign-in factor, in Amplify's names. */
+export type MfaMethod = 'TOTP' | 'SMS' | 'EMAIL'
+
+/** How the user pool does MFA, as its administrator set it (the app can't read it from Cognito). */
+export interface MfaPolicy {
+  mode: 'off' | 'optional' | 'on'
+  /** The factors the pool offers. */
+  methods: MfaMethod[]
+}
+
 export interface AppEnv {
   /** True when the app talks to the local emulator instead of AWS. */
   localMode: boolean
@@ -28,6 +38,8 @@ export interface AppEnv {
    * screens; anything more signs in with Cognito's choice-based USER_AUTH.
    */
   signInMethods: SignInMethod[]
+  /** What the account page offers; in local mode the emulator's pool is asked instead. */
+  mfa: MfaPolicy
 }
 
 export class EnvError extends Error {
@@ -81,6 +93,19 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     throw new EnvError('VITE_SIGN_IN_METHODS needs email-code or password besides passkey.')
   }
 
+  const mfaMode = (text('VITE_MFA') ?? 'off').toLowerCase()
+  if (mfaMode !== 'off' && mfaMode !== 'optional' && mfaMode !== 'on') {
+    throw new EnvError(`VITE_MFA must be off, optional or on, not "${mfaMode}".`)
+  }
+  const methodNames: Record<string, MfaMethod> = { totp: 'TOTP', sms: 'SMS', email: 'EMAIL' }
+  const mfaMethods = (text('VITE_MFA_METHODS') ?? 'totp').split(',').map((name) => {
+    const method = methodNames[name.trim().toLowerCase()]
+    if (!method) {
+      throw new EnvError(`VITE_MFA_METHODS lists totp, sms and email only, not "${name.trim()}".`)
+    }
+    return method
+  })
+
   return {
     localMode: raw.VITE_LOCAL_AWS === 'true' || raw.VITE_LOCAL_AWS === true,
     userPoolId,
@@ -91,6 +116,7 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     apiAuthScheme: scheme,
     localInboxUrl: text('VITE_LOCAL_AWS_INBOX'),
     signInMethods: SIGN_IN_METHODS.filter((m) => methods.includes(m)),
+    mfa: { mode: mfaMode, methods: mfaMode === 'off' ? [] : mfaMethods },
   }
 }
 

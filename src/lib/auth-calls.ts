@@ -6,8 +6,12 @@
  * Cognito's error type); the auth feature turns them into messages.
  */
 import '@/lib/auth-config'
-import { env } from '@/config/env'
+import { env, type MfaMethod } from '@/config/env'
 import { checkSession, sessionEnded, signOutQuietly } from '@/lib/auth'
+import type { MfaSetting, SignInStep } from './auth-steps'
+
+export type { MfaMethod, MfaPolicy } from '@/config/env'
+export type { MfaSetting, SignInStep } from './auth-steps'
 
 const loadFlows = () => import('./auth-flows')
 
@@ -29,9 +33,8 @@ async function userPoolExists(): Promise<boolean | undefined> {
   }
 }
 
-export type SignInResult = 'signed-in' | 'confirm-sign-up'
-
-export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
+/** Signs in with the password; the step that follows, if Cognito asks for one. */
+export async function signInWithPassword(email: string, password: string): Promise<SignInStep> {
   const flows = await loadFlows()
   let step
   try {
@@ -53,14 +56,15 @@ export async function signInWithPassword(email: string, password: string): Promi
     }
     throw error
   }
-  if (step === 'CONFIRM_SIGN_UP') return 'confirm-sign-up'
-  if (step !== 'DONE') {
-    throw Object.assign(new Error(`Unsupported sign-in step ${step}`), {
-      name: 'UnsupportedSignInStep',
-    })
-  }
-  await checkSession()
-  return 'signed-in'
+  if (step.name === 'done') await checkSession()
+  return step
+}
+
+/** Answers the step a sign-in is at (a new password, a code, a choice); the step after it. */
+export async function continueSignIn(response: string): Promise<SignInStep> {
+  const step = await (await loadFlows()).confirmSignInStep(response)
+  if (step.name === 'done') await checkSession()
+  return step
 }
 
 /** Creates the account; the code goes to the email. The password is kept only by Amplify, for autoSignIn. */
@@ -102,4 +106,23 @@ export async function changePassword(oldPassword: string, newPassword: string): 
 export async function deleteAccount(): Promise<void> {
   await (await loadFlows()).deleteUser()
   sessionEnded('account-deleted')
+}
+
+/** The signed-in user's MFA factors and the one asked first. */
+export async function getMfaPreference() {
+  return (await loadFlows()).mfaPreference()
+}
+
+/** A new authenticator-app key for the signed-in user, and its otpauth link for a QR code. */
+export async function startTotpSetup(email: string): Promise<{ secret: string; uri: string }> {
+  return (await loadFlows()).totpSetup(email)
+}
+
+/** Verifies the app's first code and turns the factor on; `prefer` makes it the one asked first. */
+export async function finishTotpSetup(code: string, prefer: boolean): Promise<void> {
+  await (await loadFlows()).totpVerify(code, prefer)
+}
+
+export async function setMfaMethod(method: MfaMethod, setting: MfaSetting): Promise<void> {
+  await (await loadFlows()).setMfaPreference(method, setting)
 }

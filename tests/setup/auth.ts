@@ -45,6 +45,6 @@ export async function signInTestUser({
 }: Partial<TestUser> = {}): Promise<TestUser> {
   await createVerifiedUser({ email, password })
   const result = await signInWithPassword(email, password)
-  if (result !== 'signed-in') throw new Error(`signInTestUser: ${email} was not signed in`)
+  if (result.name !== 'done') throw new Error(`signInTestUser: ${email} was not signed in`)
   return { email, password }
 }

@@ -27,6 +27,11 @@ export interface LocalAwsOptions {
   now?: () => number
   /** Receives codes and errors, never passwords or tokens. */
   log?: (line: string) => void
+  /**
+   * Browser tests only: `POST /clock {"advanceMs": n}` moves the emulator's
+   * clock forward, so a test can let a sign-in challenge expire without waiting.
+   */
+  clockControl?: boolean
 }
 
 export interface LocalAwsConfig {
@@ -104,7 +109,9 @@ function deliveryLine(code: DeliveredCode): string {
 export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
   const store = options.store ?? memoryStore()
   const basePath = (options.basePath ?? '').replace(/\/+$/, '')
-  const now = options.now ?? (() => Date.now())
+  const baseNow = options.now ?? (() => Date.now())
+  let clockOffset = 0
+  const now = () => baseNow() + clockOffset
   const log = options.log ?? ((line: string) => console.log(line))
   // Throws here, at start-up, on a corrupt state file: never silently replaced.
   const state = store.load() ?? freshState()
@@ -176,6 +183,18 @@ export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
       return { response, changed: false }
     }
     if (rest === '/inbox' && method === 'GET') return { response: readInbox(url), changed: false }
+    if (rest === '/clock' && method === 'POST' && options.clockControl) {
+      const { advanceMs } = (await request.json().catch(() => ({}))) as { advanceMs?: unknown }
+      if (typeof advanceMs !== 'number' || !(advanceMs >= 0)) {
+        return {
+          response: json({ message: 'advanceMs must be a number ≥ 0' }, 400),
+          changed: false,
+        }
+      }
+      clockOffset += advanceMs
+      log(`[local-aws] clock moved forward ${advanceMs} ms`)
+      return { response: json({ now: now() }), changed: false }
+    }
     return null
   }
 

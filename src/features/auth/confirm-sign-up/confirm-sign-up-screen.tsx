@@ -29,10 +29,8 @@ export function ConfirmSignUpScreen() {
         const result = await confirmSignUpCode(address, code.trim())
         if (result === 'signed-in') return // the GuestOnly route sends the user on
         const held = takeHeldPassword(address)
-        if (held) {
-          await signInWithPassword(address, held)
-          return
-        }
+        // A sign-in that needs a further step (MFA) continues from the sign-in screen.
+        if (held && (await signInWithPassword(address, held)).name === 'done') return
         const to: AuthLocationState = { email: address, notice: 'confirmed' }
         navigate(withNext(paths.signIn, next), { state: to, replace: true })
       },

@@ -14,6 +14,9 @@ export const forgotPasswordMessages = defineMessages({
     submit: 'Change password',
     busy: 'Changing…',
     otherEmail: 'Use another email address',
+    required: (email: string) =>
+      `Your password was reset by an administrator, so you need a new one. We e-mailed a code to ${email}: type it here with a new password.`,
+    newCode: 'Didn’t get the code? Send a new one',
     back: 'Back to sign-in',
   },
   ja: {
@@ -30,6 +33,9 @@ export const forgotPasswordMessages = defineMessages({
     submit: 'パスワードを変更',
     busy: '変更しています…',
     otherEmail: '別のメールアドレスを使う',
+    required: (email: string) =>
+      `管理者がパスワードをリセットしたため、新しいパスワードが必要です。${email} にコードをメールで送りました。コードと新しいパスワードを入力してください。`,
+    newCode: 'コードが届かない場合は、新しいコードを送信',
     back: 'サインインに戻る',
   },
 })

@@ -16,17 +16,26 @@ export function ForgotPasswordScreen() {
   const t = useMessages(forgotPasswordMessages)
   const { next, state } = useAuthFlow()
   const [email, setEmail] = useState(state.email ?? '')
-  const [codeSentTo, setCodeSentTo] = useState<string>()
+  // A reset an administrator required has already e-mailed a code: straight to the second step.
+  const [codeSentTo, setCodeSentTo] = useState(state.resetRequired ? state.email : undefined)
+  const [required, setRequired] = useState(state.resetRequired === true)
   const { alertRef, formRef, pending, problem, submit } = useAuthForm('reset')
 
   if (codeSentTo) {
     return (
       <AuthPage title={t.resetTitle} stepKey="reset">
-        <p>{t.sentTo(codeSentTo)}</p>
+        <p>{required ? t.required(codeSentTo) : t.sentTo(codeSentTo)}</p>
         <ResetPasswordForm email={codeSentTo} next={next} />
         <p>
-          <button type="button" className="button-link" onClick={() => setCodeSentTo(undefined)}>
-            {t.otherEmail}
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => {
+              setRequired(false)
+              setCodeSentTo(undefined)
+            }}
+          >
+            {required ? t.newCode : t.otherEmail}
           </button>
         </p>
       </AuthPage>

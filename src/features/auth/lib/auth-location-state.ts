@@ -9,6 +9,8 @@ export interface AuthLocationState {
   notice?: 'confirmed' | 'password-reset'
   /** Came from signing in as an unconfirmed user: a fresh code was just sent. */
   codeResent?: boolean
+  /** An administrator reset the password: a code was e-mailed, a new password is due. */
+  resetRequired?: boolean
 }
 
 export function readAuthState(state: unknown): AuthLocationState {
@@ -20,5 +22,6 @@ export function readAuthState(state: unknown): AuthLocationState {
     notice:
       value.notice === 'confirmed' || value.notice === 'password-reset' ? value.notice : undefined,
     codeResent: value.codeResent === true,
+    resetRequired: value.resetRequired === true,
   }
 }

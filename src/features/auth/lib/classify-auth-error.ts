@@ -6,7 +6,7 @@
 
 export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'number' | 'symbol'
 
-export type AuthField = 'email' | 'password' | 'newPassword' | 'code'
+export type AuthField = 'email' | 'password' | 'newPassword' | 'code' | 'mfaCode'
 
 export type AuthProblem =
   | { kind: 'missing'; field: AuthField }
@@ -18,6 +18,10 @@ export type AuthProblem =
   | { kind: 'weak-password'; field: 'password' | 'newPassword'; rule: PasswordRule | 'other' }
   | { kind: 'wrong-code'; field: 'code' }
   | { kind: 'expired-code'; field: 'code' }
+  /** A sign-in or authenticator-app code that doesn't match. */
+  | { kind: 'wrong-mfa-code'; field: 'mfaCode' }
+  /** A sign-in step answered too late or after too many wrong codes: sign in again. */
+  | { kind: 'challenge-expired' }
   | { kind: 'already-confirmed' }
   | { kind: 'unverified-email'; field: 'email' }
   | { kind: 'session-ended' }
@@ -46,6 +50,8 @@ export type AuthAction =
   | 'account'
   /** Choice-based sign-in or sign-up (USER_AUTH), and passkey management. */
   | 'passwordless'
+  /** A step of sign-in after the password: a new password, an MFA code or set-up. */
+  | 'sign-in-step'
 
 const RULES: [RegExp, PasswordRule][] = [
   [/long enough|length/i, 'length'],
@@ -59,8 +65,17 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
   const name = error instanceof Error ? error.name : ''
   const message = error instanceof Error ? error.message : String(error)
   const passwordField =
-    action === 'change-password' || action === 'reset' ? 'newPassword' : 'password'
+    action === 'change-password' || action === 'reset' || action === 'sign-in-step'
+      ? 'newPassword'
+      : 'password'
 
+  if (action === 'sign-in-step') {
+    // The step's Session is gone: too late, too many wrong codes, or a reload lost it.
+    if (name === 'NotAuthorizedException' && /session/i.test(message)) {
+      return { kind: 'challenge-expired' }
+    }
+    if (name === 'SignInException') return { kind: 'challenge-expired' }
+  }
   switch (name) {
     case 'FeatureUnavailableInTierException':
       return { kind: 'config-plan' }
@@ -82,6 +97,8 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
     case 'PasskeyRegistrationFailed':
     case 'WebAuthnCredentialNotSupportedException':
       return { kind: 'passkey-refused' }
+    case 'EnableSoftwareTokenMFAException':
+      return { kind: 'wrong-mfa-code', field: 'mfaCode' }
     case 'NotAuthorizedException':
       if (/passkey/i.test(message)) return { kind: 'passkey-refused' }
       // A code or prompt answered after its 3-minute sign-in session ended.
@@ -106,6 +123,7 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
       return { kind: 'weak-password', field: passwordField, rule }
     }
     case 'CodeMismatchException':
+      if (action === 'sign-in-step') return { kind: 'wrong-mfa-code', field: 'mfaCode' }
       return { kind: 'wrong-code', field: 'code' }
     case 'ExpiredCodeException':
       return { kind: 'expired-code', field: 'code' }

@@ -10,9 +10,9 @@ import {
  * A form's submit state: pending while Cognito answers, and the problem to
  * show. After a failed submit, focus moves to the field at fault, or to the
  * form's alert when no field is, so keyboard and screen-reader users land on
- * the message.
+ * the message. `onProblem` hears of each failure the form shows.
  */
-export function useAuthForm(action: AuthAction) {
+export function useAuthForm(action: AuthAction, onProblem?: (problem: AuthProblem) => void) {
   const [pending, setPending] = useState(false)
   const [problem, setProblem] = useState<AuthProblem>()
   const [attempt, setAttempt] = useState(0)
@@ -40,7 +40,9 @@ export function useAuthForm(action: AuthAction) {
     try {
       await run()
     } catch (error) {
-      setProblem(classifyAuthError(error, action))
+      const found = classifyAuthError(error, action)
+      setProblem(found)
+      onProblem?.(found)
     } finally {
       setPending(false)
     }
@@ -57,12 +59,16 @@ export function checkFields(fields: {
   password?: string
   newPassword?: string
   code?: string
+  mfaCode?: string
 }): AuthProblem | undefined {
   if (fields.email !== undefined) {
     if (!fields.email.trim()) return { kind: 'missing', field: 'email' }
     if (!EMAIL.test(fields.email.trim())) return { kind: 'invalid-email', field: 'email' }
   }
   if (fields.code !== undefined && !fields.code.trim()) return { kind: 'missing', field: 'code' }
+  if (fields.mfaCode !== undefined && !fields.mfaCode.trim()) {
+    return { kind: 'missing', field: 'mfaCode' }
+  }
   if (fields.password !== undefined && !fields.password) {
     return { kind: 'missing', field: 'password' }
   }

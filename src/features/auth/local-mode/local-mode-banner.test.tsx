@@ -18,7 +18,7 @@ describe('local mode', () => {
 
     await user.click(within(banner).getByText('E-mailed codes'))
     const inbox = await within(banner).findByRole('region', {
-      name: 'Codes the emulator “e-mailed”',
+      name: 'Codes and passwords the emulator “sent”',
     })
     expect(await within(inbox).findByText(`${email} (sign-up)`)).toBeVisible()
     expect(within(inbox).getByText(latestCode(email))).toBeVisible()

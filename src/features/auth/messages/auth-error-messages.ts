@@ -9,6 +9,7 @@ export const authErrorMessages = defineMessages({
       password: 'Enter your password.',
       newPassword: 'Enter a new password.',
       code: 'Enter the code from the e-mail.',
+      mfaCode: 'Enter the 6-digit code.',
     } satisfies Record<AuthField, string>,
     wrongCredentials:
       'The email or password is wrong. Check both and try again, or reset your password.',
@@ -26,6 +27,9 @@ export const authErrorMessages = defineMessages({
     } satisfies Record<PasswordRule | 'other', string>,
     wrongCode: 'That code is wrong. Check the latest e-mail and type the code again.',
     expiredCode: 'That code has expired. Ask for a new code and use it instead.',
+    wrongMfaCode: 'That code is wrong or has run out. Type the code shown now and try again.',
+    challengeExpired:
+      'This sign-in has ended: it took more than 3 minutes, or had too many wrong codes. Sign in again.',
     alreadyConfirmed: 'This account is already confirmed. Sign in.',
     unverifiedEmail:
       'The password of this account can’t be reset because its email was never confirmed. Sign up again, or confirm the account first.',
@@ -67,6 +71,7 @@ export const authErrorMessages = defineMessages({
       password: 'パスワードを入力してください。',
       newPassword: '新しいパスワードを入力してください。',
       code: 'メールに記載されたコードを入力してください。',
+      mfaCode: '6 桁のコードを入力してください。',
     },
     wrongCredentials:
       'メールアドレスまたはパスワードが違います。両方を確かめてもう一度試すか、パスワードを再設定してください。',
@@ -86,6 +91,10 @@ export const authErrorMessages = defineMessages({
     wrongCode: 'コードが違います。最新のメールを確認して、もう一度入力してください。',
     expiredCode:
       'コードの有効期限が切れています。新しいコードを送信して、そのコードを使ってください。',
+    wrongMfaCode:
+      'コードが違うか、有効期限が切れています。いま表示されているコードを入力して、もう一度試してください。',
+    challengeExpired:
+      'このサインインは終了しました (3 分以上経過したか、間違ったコードが多すぎました)。もう一度サインインしてください。',
     alreadyConfirmed: 'このアカウントは確認済みです。サインインしてください。',
     unverifiedEmail:
       'このアカウントはメールアドレスが確認されていないため、パスワードを再設定できません。もう一度登録するか、先にアカウントを確認してください。',
@@ -150,6 +159,10 @@ export function describeProblem(
       return { text: t.wrongCode }
     case 'expired-code':
       return { text: t.expiredCode }
+    case 'wrong-mfa-code':
+      return { text: t.wrongMfaCode }
+    case 'challenge-expired':
+      return { text: t.challengeExpired }
     case 'already-confirmed':
       return { text: t.alreadyConfirmed }
     case 'unverified-email':

@@ -11,6 +11,9 @@ export const signInMessages = defineMessages({
     signUp: 'Create an account',
     confirmed: 'Your account is confirmed. Sign in to continue.',
     passwordReset: 'Your password is changed. Sign in with the new password.',
+    loadingStep: 'One more step: loading…',
+    stepExpired:
+      'Your sign-in ended before it was finished: it took more than 3 minutes, or had too many wrong codes. Sign in again.',
     reasons: {
       expired: 'Your session expired. Sign in again to go back to the page you were on.',
       revoked:
@@ -31,6 +34,9 @@ export const signInMessages = defineMessages({
     signUp: 'アカウントを作成',
     confirmed: 'アカウントが確認されました。サインインして続けてください。',
     passwordReset: 'パスワードを変更しました。新しいパスワードでサインインしてください。',
+    loadingStep: 'もう 1 つ手順があります。読み込んでいます…',
+    stepExpired:
+      'サインインが完了する前に終了しました (3 分以上経過したか、間違ったコードが多すぎました)。もう一度サインインしてください。',
     reasons: {
       expired: 'セッションの有効期限が切れました。もう一度サインインすると、元のページに戻ります。',
       revoked:

@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useArrivingText } from '@/components/use-arriving-text'
 import { paths } from '@/config/paths'
-import { resendConfirmationCode, signInWithPassword } from '@/lib/auth-calls'
+import { resendConfirmationCode, signInWithPassword, type SignInStep } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
 import { PasswordField } from '../components/password-field'
@@ -15,6 +15,12 @@ import { formMessages } from '../messages/form-messages'
 import { signInMessages } from './sign-in-messages'
 import { AuthForm } from '../components/auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
+import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
+
+// Only a sign-in that needs a further step (a new password, MFA) loads these screens.
+const SignInSteps = lazy(() =>
+  import('../sign-in-steps/sign-in-steps').then((module) => ({ default: module.SignInSteps })),
+)
 
 export function SignInScreen() {
   const t = useMessages(signInMessages)
@@ -23,33 +29,63 @@ export function SignInScreen() {
   const [email, setEmail] = useState(state.email ?? '')
   const [password, setPassword] = useState('')
   const { alertRef, formRef, pending, problem, submit } = useAuthForm('sign-in')
+  const [step, setStep] = useState<ChallengeStep>()
+  const [stepExpired, setStepExpired] = useState(false)
 
-  const notice =
-    state.notice === 'confirmed'
+  const notice = stepExpired
+    ? t.stepExpired
+    : state.notice === 'confirmed'
       ? t.confirmed
       : state.notice === 'password-reset'
         ? t.passwordReset
         : state.reason && t.reasons[state.reason]
   const announced = useArrivingText(notice)
 
+  /** Where Cognito's answer leads. Signed in ('done'): the GuestOnly route sends the user on to `next`. */
+  async function follow(result: SignInStep, address: string) {
+    if (result.name === 'done') return
+    if (result.name === 'confirm-sign-up') {
+      await resendConfirmationCode(address)
+      holdPasswordForConfirmation(address, password)
+      const to: AuthLocationState = { email: address, codeResent: true }
+      navigate(withNext(paths.confirmSignUp, next), { state: to })
+    } else if (result.name === 'reset-password') {
+      const to: AuthLocationState = { email: address, resetRequired: true }
+      navigate(withNext(paths.forgotPassword, next), { state: to })
+    } else {
+      setStepExpired(false)
+      setStep(result)
+    }
+  }
+
   const onSubmit = () =>
     submit(
       async () => {
         const address = email.trim()
-        const result = await signInWithPassword(address, password)
-        // Signed in: the GuestOnly route now sends the user on to `next`.
-        if (result === 'confirm-sign-up') {
-          await resendConfirmationCode(address)
-          holdPasswordForConfirmation(address, password)
-          const to: AuthLocationState = { email: address, codeResent: true }
-          navigate(withNext(paths.confirmSignUp, next), { state: to })
-        }
+        await follow(await signInWithPassword(address, password), address)
       },
       () => checkFields({ email, password }),
     )
 
+  if (step) {
+    return (
+      <Suspense fallback={<p className="page">{t.loadingStep}</p>}>
+        <SignInSteps
+          step={step}
+          email={email.trim()}
+          onStep={(result) => void follow(result, email.trim())}
+          onRestart={(expired) => {
+            setStep(undefined)
+            setPassword('')
+            setStepExpired(expired)
+          }}
+        />
+      </Suspense>
+    )
+  }
+
   return (
-    <AuthPage title={t.title}>
+    <AuthPage title={t.title} stepKey={stepExpired ? 'expired' : undefined}>
       <p role="status" className="auth-notice">
         {announced}
       </p>

@@ -32,6 +32,8 @@ export function localAwsPlugin(): Plugin {
       store: fileStore(stateDir),
       basePath: LOCAL_AWS_BASE_PATH,
       log: (line) => logger.info(line, { timestamp: true }),
+      // Set by playwright.config.ts only: the browser tests move the clock forward.
+      clockControl: process.env.LOCAL_AWS_CLOCK_CONTROL === '1',
     })
     logger.info(
       `[local-aws] Cognito and the /projects API at ${LOCAL_AWS_BASE_PATH}, state in ${stateDir}`,
