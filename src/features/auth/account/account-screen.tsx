@@ -8,6 +8,7 @@ import { useAuthForm } from '../lib/use-auth-form'
 import { accountMessages } from './account-messages'
 import { ChangePasswordForm } from './change-password-form'
 import { DeleteAccount } from './delete-account'
+import { MfaSection } from './mfa-section'
 
 const passkeysAllowed = passwordless(env) && env.signInMethods.includes('passkey')
 /** Its own chunk, with Amplify's WebAuthn calls: only sites that allow passkeys load it. */
@@ -40,6 +41,8 @@ export function AccountScreen() {
 
       <h2>{t.changeTitle}</h2>
       <ChangePasswordForm email={session.email} />
+
+      <MfaSection email={session.email} />
 
       <h2>{t.devicesTitle}</h2>
       <p>{t.devicesIntro}</p>
