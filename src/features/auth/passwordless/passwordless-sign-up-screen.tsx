@@ -12,13 +12,16 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
 import { passwordlessMessages } from './passwordless-messages'
 
+const PASSKEY_OFFER = `${paths.account}?add-passkey=1&`
+
 /** Where a new user lands: the offer to add a passkey (when they can), then where they were going. */
 export function afterSignUpPath(next: string | null) {
   const then = safeNextPath(next)
   const canAddPasskey =
     env.signInMethods.includes('passkey') && typeof globalThis.PublicKeyCredential === 'function'
-  if (!canAddPasskey) return then
-  return `${paths.account}?add-passkey=1&then=${encodeURIComponent(then)}`
+  // Already the offer: a second try after a wrong code must not wrap it in another one.
+  if (!canAddPasskey || then.startsWith(PASSKEY_OFFER)) return then
+  return `${PASSKEY_OFFER}then=${encodeURIComponent(then)}`
 }
 
 /**
