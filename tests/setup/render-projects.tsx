@@ -5,7 +5,9 @@ import { expect, vi } from 'vitest'
 import { getIdToken } from '@/lib/auth'
 import { LanguageSwitcher } from '@/components/language-switcher'
 import { LanguageProvider } from '@/lib/i18n'
-import { createUser, server, signIn } from './local-aws'
+import { HttpResponse } from 'msw'
+import { createUser, projects, seedProjects, server, signIn } from './local-aws'
+import type { ProjectItem } from '../mocks/local-aws/state.ts'
 import { ProjectsPage } from '@/features/projects/components/projects-page'
 
 export const PROJECTS_URL = 'http://localhost:3000/local-aws/dev_1/projects'
@@ -21,6 +23,27 @@ export async function signInForApi() {
   const { IdToken } = await signIn(email, password)
   vi.mocked(getIdToken).mockResolvedValue(IdToken)
 }
+
+/**
+ * The usual start of a test that changes projects: signed in (as above), with
+ * `stored` in the table, by default the one project "Typing" (id 200).
+ */
+export async function signInWithProjects(
+  stored: ProjectItem[] = [{ 'project-id': 200, name: 'Typing', 'is-default': false }],
+) {
+  await signInForApi()
+  await seedProjects(stored)
+}
+
+/** The page's list of projects. */
+export const projectList = () => screen.getByRole('list', { name: 'Projects' })
+
+/** The names the API has stored, in the table's order. */
+export const storedNames = () => projects().map((p) => p.name)
+
+/** The API's answer when its function fails. */
+export const fail502 = () =>
+  HttpResponse.json({ message: 'Internal server error' }, { status: 502 })
 
 /** Every request the page sends to the API, with its parsed body. */
 export function recordApiRequests() {

@@ -1,27 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { projects, seedProjects, server } from '../../../../tests/setup/local-aws'
+import { seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
+  fail502,
   findAlert,
   heldAnswer,
+  projectList,
   PROJECTS_URL,
   recordApiRequests,
   renderProjectsPage,
-  signInForApi,
+  signInWithProjects,
+  storedNames,
 } from '../../../../tests/setup/render-projects'
 
 vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
 
-const list = () => screen.getByRole('list', { name: 'Projects' })
-const storedNames = () => projects().map((p) => p.name)
-const fail502 = () => HttpResponse.json({ message: 'Internal server error' }, { status: 502 })
-
 describe('writes that overlap', () => {
-  beforeEach(async () => {
-    await signInForApi()
-    await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
-  })
+  beforeEach(() => signInWithProjects())
 
   it('B: a rename behind a failed rename of the same project is not sent, and the old name shows', async () => {
     const first = heldAnswer(fail502)
@@ -31,12 +27,12 @@ describe('writes that overlap', () => {
     await user.click(await screen.findByRole('button', { name: 'Rename “Typing”' }))
     await user.clear(screen.getByRole('textbox', { name: 'New name for “Typing”' }))
     await user.keyboard('Alpha{Enter}')
-    expect(within(list()).getByText('Alpha')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Alpha')).toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Rename “Alpha”' }))
     await user.clear(screen.getByRole('textbox', { name: 'New name for “Alpha”' }))
     await user.keyboard('Beta{Enter}')
-    expect(within(list()).getByText('Beta')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Beta')).toBeInTheDocument()
 
     first.release()
     expect(await findAlert()).toHaveTextContent(
@@ -46,9 +42,9 @@ describe('writes that overlap', () => {
     )
     expect(screen.getByRole('textbox', { name: 'New name for “Typing”' })).toHaveValue('Beta')
     await user.keyboard('{Escape}')
-    expect(within(list()).getByText('Typing')).toBeInTheDocument()
-    expect(within(list()).queryByText('Alpha')).not.toBeInTheDocument()
-    expect(within(list()).queryByText('Beta')).not.toBeInTheDocument()
+    expect(within(projectList()).getByText('Typing')).toBeInTheDocument()
+    expect(within(projectList()).queryByText('Alpha')).not.toBeInTheDocument()
+    expect(within(projectList()).queryByText('Beta')).not.toBeInTheDocument()
     expect(requests.map((r) => r.method)).toEqual(['GET', 'PUT'])
     expect(storedNames()).toEqual(['Typing'])
     expect(screen.queryByText(/^Renamed/)).not.toBeInTheDocument()
@@ -63,16 +59,16 @@ describe('writes that overlap', () => {
     await user.type(screen.getByLabelText('Name'), 'Yoga')
     await user.type(screen.getByLabelText('Id (optional)'), '7')
     await user.click(screen.getByRole('button', { name: 'Create project' }))
-    await user.click(within(list()).getByRole('button', { name: 'Rename “Yoga”' }))
+    await user.click(within(projectList()).getByRole('button', { name: 'Rename “Yoga”' }))
     await user.clear(screen.getByRole('textbox', { name: 'New name for “Yoga”' }))
     await user.keyboard('Zen{Enter}')
-    expect(within(list()).getByText('Zen')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Zen')).toBeInTheDocument()
 
     create.release()
     expect(await findAlert()).toHaveTextContent(
       /^Could not create “Yoga”\. The projects service had a problem\. .* Renaming “Yoga” to “Zen” was not sent, because it depended on this\. What you typed is back in the form\.$/,
     )
-    expect(within(list()).queryByText('Zen')).not.toBeInTheDocument()
+    expect(within(projectList()).queryByText('Zen')).not.toBeInTheDocument()
     expect(screen.getByText('1 project')).toBeInTheDocument()
     expect(screen.getByLabelText('Name')).toHaveValue('Yoga')
     expect(screen.getByLabelText('Id (optional)')).toHaveValue('7')
@@ -117,7 +113,7 @@ describe('writes that overlap', () => {
     expect(alert).not.toHaveTextContent('back in the box')
     expect(screen.getByRole('textbox', { name: 'New name for “Main”' })).toHaveValue('Main project')
     expect(screen.getByRole('textbox', { name: 'New name for “Main”' })).toHaveFocus()
-    expect(within(list()).getByText('Typing')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Typing')).toBeInTheDocument()
   })
 
   it('D: a failed delete of a project someone else removed meanwhile does not say it is back', async () => {

@@ -3,13 +3,16 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { putItem, scanToWire } from '../../../../tests/mocks/local-aws/projects-table'
-import { localAws, projects, seedProjects, server } from '../../../../tests/setup/local-aws'
+import { localAws, seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
   findAlert,
+  projectList,
   PROJECTS_URL,
   recordApiRequests,
   renderProjectsPage,
   signInForApi,
+  signInWithProjects,
+  storedNames,
 } from '../../../../tests/setup/render-projects'
 import { projectsQuery } from '../api/get-projects'
 
@@ -17,8 +20,6 @@ vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn(
 
 /** The shared list as other people use it: several tabs, the 50-project cap, changes that cross. */
 
-const list = () => screen.getByRole('list', { name: 'Projects' })
-const storedNames = () => projects().map((p) => p.name)
 const methods = (requests: { method: string }[]) => requests.map((r) => r.method)
 const sixty = Array.from({ length: 60 }, (_, i) => ({ 'project-id': i + 1, name: `P${i + 1}` }))
 
@@ -79,22 +80,21 @@ describe('the 50-project cap', () => {
         `Created “Hidden gem” (id ${id}). The API lists at most 50 projects and left it out of its answer; it is saved, and shown here until you reload.`,
       ),
     ).toBeInTheDocument()
-    const row = within(list()).getByText('Hidden gem').closest('li')!
+    const row = within(projectList()).getByText('Hidden gem').closest('li')!
     expect(within(row).getByText('Saved, beyond what the API lists')).toBeInTheDocument()
     await act(() => queryClient.refetchQueries())
-    expect(within(list()).getByText('Hidden gem')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Hidden gem')).toBeInTheDocument()
     expect(screen.getByText('51 projects')).toBeInTheDocument()
   })
 })
 
 describe('other people’s changes', () => {
-  beforeEach(async () => {
-    await signInForApi()
-    await seedProjects([
+  beforeEach(() =>
+    signInWithProjects([
       { 'project-id': 200, name: 'Typing', 'is-default': false },
       { 'project-id': 7, name: 'Cooking', 'is-default': false },
-    ])
-  })
+    ]),
+  )
 
   it('arrive when the tab is shown again, in one GET', async () => {
     const requests = recordApiRequests()
@@ -106,8 +106,8 @@ describe('other people’s changes', () => {
     expect(screen.queryByText('Baking')).not.toBeInTheDocument() // still fresh: no request
     ageList(queryClient)
     await tabShown()
-    expect(await within(list()).findByText('Baking')).toBeInTheDocument()
-    expect(within(list()).getByText('Knitting')).toBeInTheDocument()
+    expect(await within(projectList()).findByText('Baking')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Knitting')).toBeInTheDocument()
     expect(methods(requests)).toEqual(['GET', 'GET'])
   })
 
@@ -135,7 +135,7 @@ describe('other people’s changes', () => {
     ageList(queryClient)
     await tabShown()
     await reconnected()
-    expect(within(list()).getByText('Yoga')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Yoga')).toBeInTheDocument()
     expect(methods(requests)).toEqual(['GET', 'PUT'])
     release()
     await waitFor(() => expect(storedNames().sort()).toEqual(['Cooking', 'Yoga']))
@@ -150,7 +150,7 @@ describe('other people’s changes', () => {
     await elsewhere(7, 'Baking')
     ageList(queryClient)
     await tabShown()
-    expect(await within(list()).findByText('Baking')).toBeInTheDocument()
+    expect(await within(projectList()).findByText('Baking')).toBeInTheDocument()
     expect(screen.getByRole('textbox', { name: 'New name for “Typing”' })).toHaveValue('Half-typed')
     expect(screen.getByRole('textbox', { name: 'New name for “Typing”' })).toHaveFocus()
   })
@@ -167,7 +167,7 @@ describe('other people’s changes', () => {
     expect(await findAlert()).toHaveTextContent(
       '“Typing” was deleted by someone else, so it was not renamed to “Yoga”.',
     )
-    expect(within(list()).queryByText('Typing')).not.toBeInTheDocument()
+    expect(within(projectList()).queryByText('Typing')).not.toBeInTheDocument()
     expect(methods(requests)).toEqual(['GET', 'GET'])
     expect(storedNames()).toEqual(['Cooking'])
 
@@ -189,7 +189,7 @@ describe('other people’s changes', () => {
     expect(await findAlert()).toHaveTextContent(
       'Someone else renamed “Typing” to “Touch typing”. Rename it to “Yoga” anyway?',
     )
-    expect(within(list()).getByText('Touch typing')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Touch typing')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Rename to “Yoga”' })).toHaveFocus()
     expect(methods(requests)).toEqual(['GET', 'GET'])
 
@@ -212,7 +212,7 @@ describe('other people’s changes', () => {
       'Someone else renamed “Typing” to “Touch typing”. Delete it anyway?',
     )
     await user.click(screen.getByRole('button', { name: 'Keep “Touch typing”' }))
-    expect(within(list()).getByText('Touch typing')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Touch typing')).toBeInTheDocument()
     expect(storedNames()).toEqual(['Touch typing'])
     expect(methods(requests)).toEqual(['GET', 'GET'])
   })

@@ -3,24 +3,20 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { projects, seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
+  fail502,
   findAlert,
+  projectList,
   PROJECTS_URL,
   recordApiRequests,
   renderProjectsPage,
-  signInForApi,
+  signInWithProjects,
+  storedNames,
 } from '../../../../tests/setup/render-projects'
 
 vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
 
-const list = () => screen.getByRole('list', { name: 'Projects' })
-const storedNames = () => projects().map((p) => p.name)
-const fail502 = () => HttpResponse.json({ message: 'Internal server error' }, { status: 502 })
-
 describe('changing projects', () => {
-  beforeEach(async () => {
-    await signInForApi()
-    await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
-  })
+  beforeEach(() => signInWithProjects())
 
   it('creates a project with a free id in one request, and shows it at once', async () => {
     const requests = recordApiRequests()
@@ -30,7 +26,7 @@ describe('changing projects', () => {
     await user.click(screen.getByLabelText('Make it the default project'))
     await user.click(screen.getByRole('button', { name: 'Create project' }))
 
-    expect(within(list()).getByText('Yoga')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Yoga')).toBeInTheDocument()
     expect(await screen.findByText(/^Created “Yoga” \(id \d+\)\.$/)).toBeInTheDocument()
     expect(screen.getByLabelText('Name')).toHaveValue('')
     expect(screen.getByLabelText('Name')).toHaveFocus()
@@ -79,7 +75,7 @@ describe('changing projects', () => {
     expect(await findAlert()).toHaveTextContent(
       /Could not create “Yoga”\. The projects service had a problem/,
     )
-    expect(within(list()).queryByText('Yoga')).not.toBeInTheDocument()
+    expect(within(projectList()).queryByText('Yoga')).not.toBeInTheDocument()
     expect(screen.getByLabelText('Name')).toHaveValue('Yoga')
     expect(screen.getByLabelText('Id (optional)')).toHaveValue('7')
   })
@@ -92,13 +88,13 @@ describe('changing projects', () => {
     expect(box).toHaveFocus()
     await user.clear(box)
     await user.type(box, 'Nope{Escape}')
-    expect(within(list()).getByText('Typing')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Typing')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Rename “Typing”' })).toHaveFocus()
 
     await user.keyboard('{Enter}')
     await user.clear(screen.getByRole('textbox', { name: 'New name for “Typing”' }))
     await user.keyboard('Yoga{Enter}')
-    expect(within(list()).getByText('Yoga')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Yoga')).toBeInTheDocument()
     expect(await screen.findByText('Renamed to “Yoga”.')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Rename “Yoga”' })).toHaveFocus()
     expect(requests.map((r) => r.method)).toEqual(['GET', 'PUT'])
@@ -117,7 +113,7 @@ describe('changing projects', () => {
     )
     expect(screen.getByRole('textbox', { name: 'New name for “Typing”' })).toHaveValue('Yoga')
     await user.keyboard('{Escape}')
-    expect(within(list()).getByText('Typing')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Typing')).toBeInTheDocument()
   })
 
   it('deletes after a confirmation, then Undo brings it back as it was', async () => {
@@ -133,13 +129,13 @@ describe('changing projects', () => {
     await user.keyboard('{Enter}')
     expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus()
     await user.keyboard('{Enter}')
-    expect(within(list()).queryByText('Main')).not.toBeInTheDocument()
+    expect(within(projectList()).queryByText('Main')).not.toBeInTheDocument()
     expect(screen.getByRole('status')).toHaveTextContent('Deleted “Main”.')
     expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus()
     await waitFor(() => expect(storedNames()).toEqual(['Typing']))
 
     await user.keyboard('{Enter}')
-    expect(within(list()).getByText('Main')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Main')).toBeInTheDocument()
     expect(await screen.findByText('Restored “Main”.')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Rename “Main”' })).toHaveFocus()
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
@@ -170,7 +166,7 @@ describe('changing projects', () => {
     expect(await findAlert()).toHaveTextContent(
       /^Could not delete “Typing”\. The projects service had a problem\. .* It is back in the list\.$/,
     )
-    expect(within(list()).getByText('Typing')).toBeInTheDocument()
+    expect(within(projectList()).getByText('Typing')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Delete “Typing”' })).toHaveFocus()
   })
