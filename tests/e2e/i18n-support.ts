@@ -32,7 +32,8 @@ interface Finding {
  * only screen readers get; title, aria-label, placeholder, alt; the document's
  * <title>) that isn't in `language`. `userData` is left out of every text, as
  * are project names shown on the page; text in an element whose `lang` names
- * another language (the switcher's language names) is not checked.
+ * another language (the switcher's language names), or marked `translate="no"`
+ * (codes, temporary passwords, keys), is not checked.
  */
 function untranslated(page: Page, language: SweepLanguage, userData: readonly string[]) {
   return page.evaluate(
@@ -63,6 +64,7 @@ function untranslated(page: Page, language: SweepLanguage, userData: readonly st
       }
       const docLang = document.documentElement.lang
       const otherLanguage = (el: Element) => {
+        if (el.closest('[translate=no]')) return true
         const declared = el.closest('[lang]')
         return (
           declared !== null &&

@@ -36,7 +36,8 @@ function MfaSettings({ policy, email }: { policy: MfaPolicy; email: string }) {
   const queryClient = useQueryClient()
   const preference = useQuery(mfaPreferenceQuery())
   const [totp, setTotp] = useState<{ secret: string; uri: string }>()
-  const [saved, setSaved] = useState('')
+  // Which notice, not its text: a language switch while it shows translates it.
+  const [saved, setSaved] = useState<'changed' | 'totpOn'>()
   const { pending, problem, submit, alertRef } = useAuthForm('account')
 
   if (preference.isPending) return <p>{t.loading}</p>
@@ -51,12 +52,12 @@ function MfaSettings({ policy, email }: { policy: MfaPolicy; email: string }) {
     )
   }
   const { enabled, preferred } = preference.data
-  const run = (change: () => Promise<void>, message = t.changed) =>
+  const run = (change: () => Promise<void>) =>
     submit(async () => {
-      setSaved('')
+      setSaved(undefined)
       await change()
       await queryClient.invalidateQueries({ queryKey: mfaKeys.preference() })
-      setSaved(message)
+      setSaved('changed')
     })
   // With MFA on for everyone, the last factor can't be turned off.
   const canTurnOff = policy.mode === 'optional' || enabled.length > 1
@@ -91,7 +92,7 @@ function MfaSettings({ policy, email }: { policy: MfaPolicy; email: string }) {
                   aria-disabled={pending || undefined}
                   onClick={() =>
                     void submit(async () => {
-                      setSaved('')
+                      setSaved(undefined)
                       setTotp(await startTotpSetup(email))
                     })
                   }
@@ -123,7 +124,7 @@ function MfaSettings({ policy, email }: { policy: MfaPolicy; email: string }) {
               await finishTotpSetup(code, !preferred)
               setTotp(undefined)
               await queryClient.invalidateQueries({ queryKey: mfaKeys.preference() })
-              setSaved(t.totpOn)
+              setSaved('totpOn')
             }}
           />
           <button type="button" className="button-link" onClick={() => setTotp(undefined)}>
@@ -149,7 +150,7 @@ function MfaSettings({ policy, email }: { policy: MfaPolicy; email: string }) {
         </fieldset>
       )}
       <p role="status" className="auth-notice-inline">
-        {saved}
+        {saved && t[saved]}
       </p>
     </>
   )

@@ -56,7 +56,10 @@ export function TotpSetup({
             <TotpQrCode uri={uri} label={t.qrLabel} />
           </Suspense>
           <span className="totp-key">
-            {t.orType} <code data-testid="totp-secret">{grouped(secret)}</code>{' '}
+            {t.orType}{' '}
+            <code data-testid="totp-secret" translate="no">
+              {grouped(secret)}
+            </code>{' '}
             <button type="button" className="button-link" onClick={copy}>
               {t.copy}
             </button>

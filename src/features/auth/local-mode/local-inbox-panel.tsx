@@ -52,7 +52,7 @@ export function LocalInboxPanel() {
             <div key={`${entry.to}-${entry.code}-${index}`}>
               <dt>{t.codeFor(entry.to, kindName(entry.kind))}</dt>
               <dd>
-                <code>{entry.code}</code>
+                <code translate="no">{entry.code}</code>
               </dd>
             </div>
           ))}

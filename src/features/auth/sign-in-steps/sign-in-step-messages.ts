@@ -31,6 +31,8 @@ export const signInStepMessages = defineMessages({
     continue: 'Continue',
     continuing: 'Please wait…',
     totpSetupTitle: 'Set up your authenticator app',
+    totpSetupIntro:
+      'Your organisation asks for a second step at every sign-in. Add this account to an authenticator app to finish signing in.',
     emailSetupTitle: 'Get sign-in codes by e-mail',
     emailSetupIntro:
       'Your organisation asks for a second step at every sign-in. We’ll e-mail you a code each time; check the address.',
@@ -71,6 +73,8 @@ export const signInStepMessages = defineMessages({
     continue: '続ける',
     continuing: 'お待ちください…',
     totpSetupTitle: '認証アプリの設定',
+    totpSetupIntro:
+      '組織の設定により、サインインのたびに 2 段階目の確認が必要です。認証アプリにこのアカウントを追加して、サインインを完了してください。',
     emailSetupTitle: 'メールでサインインコードを受け取る',
     emailSetupIntro:
       '組織の設定により、サインインのたびに 2 段階目の確認が必要です。毎回メールでコードを送ります。アドレスを確認してください。',

@@ -170,7 +170,7 @@ function TotpSetupStep({ secret, uri, ...props }: StepProps & { secret: string; 
   const t = useMessages(signInStepMessages)
   return (
     <AuthPage title={t.totpSetupTitle} stepKey="totp-setup">
-      <p>{t.chooseSetupIntro}</p>
+      <p>{t.totpSetupIntro}</p>
       <TotpSetup
         secret={secret}
         uri={uri}
