@@ -1,77 +1,83 @@
 import { expect, test } from './fixtures'
 import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
-import { inJapanese, JA, poolMfa, signInWith, totpCode } from './mfa-support'
+import { LANGUAGES, poolMfa, signInWith, signOut, startIn, totpCode, UI } from './mfa-support'
 
 // These tests change the pool every spec shares: put MFA back off after each.
 test.afterEach(async ({ request }) => poolMfa(request, 'OFF'))
 
-test('sets up an authenticator app on the account page, signs in with its code, then turns it off', async ({
-  page,
-  request,
-}) => {
-  await poolMfa(request, 'OPTIONAL', { totp: true })
-  const email = await createConfirmedUser(request, uniqueEmail('totp'))
-  await page.goto('/account')
-  await signInWith(page, email, PASSWORD)
+for (const language of LANGUAGES) {
+  const t = UI[language]
 
-  const section = page.getByRole('region', { name: 'Two-step sign-in' })
-  await expect(section).toContainText('Authenticator app: Off')
-  await section.getByRole('button', { name: 'Set up an authenticator app' }).click()
-  await expect(section.getByRole('img', { name: /QR code/ })).toBeVisible()
-  const key = await section.getByTestId('totp-secret').innerText()
-  expect(key.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{32}$/)
-  await section.getByLabel('6-digit code').fill('123')
-  await section.getByRole('button', { name: 'Turn on' }).click()
-  await expect(section.getByRole('alert').filter({ hasText: 'That code is wrong' })).toBeVisible()
-  await section.getByLabel('6-digit code').fill(await totpCode(request, key))
-  await section.getByRole('button', { name: 'Turn on' }).click()
-  await expect(
-    section.getByRole('status').filter({ hasText: 'Your authenticator app is set up' }),
-  ).toBeVisible()
-  await expect(section).toContainText('Authenticator app: On')
+  test(`sets up an authenticator app on the account page, signs in with its code, then turns it off (${language})`, async ({
+    page,
+    request,
+  }) => {
+    await startIn(page, language)
+    await poolMfa(request, 'OPTIONAL', { totp: true })
+    const email = await createConfirmedUser(request, uniqueEmail('totp'))
+    await page.goto('/account')
+    await signInWith(page, email, PASSWORD, language)
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
-  await signInWith(page, email, PASSWORD)
-  await expect(page.getByRole('heading', { name: 'Enter your sign-in code' })).toBeFocused()
-  await page.getByLabel('6-digit code').fill(await totpCode(request, key))
-  await page.getByRole('button', { name: 'Verify' }).click()
-  await expect(page).toHaveURL(/\/projects$/)
-  await page
-    .getByRole('banner')
-    .getByRole('link', { name: /^Account:/ })
-    .click()
+    const section = page.getByRole('region', { name: t.mfaSection })
+    await expect(section).toContainText(t.totpOff)
+    await section.getByRole('button', { name: t.setUpTotp }).click()
+    await expect(section.getByRole('img', { name: t.qrCode })).toBeVisible()
+    const key = await section.getByTestId('totp-secret').innerText()
+    expect(key.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{32}$/)
+    await section.getByLabel(t.code).fill('123')
+    await section.getByRole('button', { name: t.turnOn }).click()
+    await expect(section.getByRole('alert').filter({ hasText: t.wrongCode })).toBeVisible()
+    await section.getByLabel(t.code).fill(await totpCode(request, key))
+    await section.getByRole('button', { name: t.turnOn }).click()
+    await expect(section.getByRole('status').filter({ hasText: t.totpIsOn })).toBeVisible()
+    await expect(section).toContainText(t.totpOnState)
 
-  await section.getByRole('button', { name: 'Turn off Authenticator app' }).click()
-  await expect(section).toContainText('Authenticator app: Off')
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
-  await signInWith(page, email, PASSWORD)
-  await expect(page).toHaveURL(/\/projects$/)
-})
+    await signOut(page, language)
+    await signInWith(page, email, PASSWORD, language)
+    await expect(page.getByRole('heading', { name: t.codeTitle })).toBeFocused()
+    await page.getByLabel(t.code).fill(await totpCode(request, key))
+    await page.getByRole('button', { name: t.verify }).click()
+    await expect(page).toHaveURL(/\/projects$/)
+    await page.getByRole('banner').getByRole('link', { name: t.account }).click()
 
-test('全員に MFA が必須のプールでは、初回サインイン時に認証アプリを設定する', async ({
-  page,
-  request,
-}) => {
-  await inJapanese(page)
-  await poolMfa(request, 'ON', { totp: true })
-  const email = await createConfirmedUser(request, uniqueEmail('required'))
-  await page.goto('/account')
-  await signInWith(page, email, PASSWORD, JA)
+    await section.getByRole('button', { name: t.turnOffTotp }).click()
+    await expect(section).toContainText(t.totpOff)
+    await signOut(page, language)
+    await signInWith(page, email, PASSWORD, language)
+    await expect(page).toHaveURL(/\/projects$/)
+  })
 
-  await expect(page.getByRole('heading', { name: '認証アプリの設定' })).toBeFocused()
-  await expect(page.getByRole('img', { name: /QR コード/ })).toBeVisible()
-  const key = await page.getByTestId('totp-secret').innerText()
-  await page.getByLabel('6 桁のコード').fill(await totpCode(request, key))
-  await page.getByRole('button', { name: '確認' }).click()
+  test(`with MFA required for everyone, the first sign-in sets up an authenticator app (${language})`, async ({
+    page,
+    request,
+  }) => {
+    await startIn(page, language)
+    await poolMfa(request, 'ON', { totp: true })
+    const email = await createConfirmedUser(request, uniqueEmail('required'))
+    await page.goto('/account')
+    await signInWith(page, email, PASSWORD, language)
 
-  const section = page.getByRole('region', { name: '2 段階サインイン' })
-  await expect(section).toContainText(
-    'すべてのユーザーはサインインのたびに 2 段階目の確認が必要です',
-  )
-  await expect(section).toContainText('認証アプリ: オン')
-  // Required for everyone: the only factor can't be turned off.
-  await expect(section.getByRole('button', { name: /オフにする/ })).toHaveCount(0)
-})
+    await expect(page.getByRole('heading', { name: t.totpSetupTitle })).toBeFocused()
+    await expect(page.getByRole('img', { name: t.qrCode })).toBeVisible()
+    const key = await page.getByTestId('totp-secret').innerText()
+    await page.getByLabel(t.code).fill(await totpCode(request, key))
+    await page.getByRole('button', { name: t.verify }).click()
+
+    const section = page.getByRole('region', { name: t.mfaSection })
+    await expect(section).toContainText(t.requiredForEveryone)
+    await expect(section).toContainText(t.totpOnState)
+    // Required for everyone: the only factor can't be turned off.
+    await expect(section.getByRole('button', { name: t.turnOffTotp })).toHaveCount(0)
+
+    // The next sign-in asks for the app's code.
+    await signOut(page, language)
+    await signInWith(page, email, PASSWORD, language)
+    await expect(page.getByRole('heading', { name: t.codeTitle })).toBeFocused()
+    await page.getByLabel(t.code).fill(await totpCode(request, key))
+    await page.getByRole('button', { name: t.verify }).click()
+    await expect(page).toHaveURL(/\/projects$/)
+  })
+}
 
 test('the account page has no two-step section when the pool has MFA off', async ({
   page,
@@ -79,7 +85,7 @@ test('the account page has no two-step section when the pool has MFA off', async
 }) => {
   const email = await createConfirmedUser(request, uniqueEmail('no-mfa'))
   await page.goto('/account')
-  await signInWith(page, email, PASSWORD)
+  await signInWith(page, email, PASSWORD, 'en')
   await expect(page.getByRole('heading', { name: 'Delete your account' })).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Two-step sign-in' })).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: UI.en.mfaSection })).toHaveCount(0)
 })

@@ -1,97 +1,145 @@
+import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { PASSWORD } from './local-aws'
+import { latestCode, PASSWORD } from './local-aws'
 import {
   advanceEmulatorClock,
   fromInboxPanel,
-  inJapanese,
-  JA,
+  LANGUAGES,
   poolMfa,
   signInWith,
+  signOut,
+  startIn,
   totpCode,
+  UI,
   userWithFactors,
 } from './mfa-support'
 
 // These tests change the pool every spec shares: put MFA back off after each.
 test.afterEach(async ({ request }) => poolMfa(request, 'OFF'))
 
-test('SMS and e-mail sign-in codes arrive in the inbox and complete the sign-in', async ({
-  page,
-  request,
-}) => {
-  await poolMfa(request, 'OPTIONAL', { sms: true, email: true })
-  const phone = '+15555550142'
-  const bySms = await userWithFactors(request, 'sms', { sms: phone })
-  const byEmail = await userWithFactors(request, 'mail', { email: true })
+for (const language of LANGUAGES) {
+  const t = UI[language]
 
-  await page.goto('/sign-in')
-  await signInWith(page, bySms.email, PASSWORD)
-  await expect(page.getByRole('heading', { name: 'Enter your sign-in code' })).toBeFocused()
-  await expect(page.getByText('by text message to +*******0142')).toBeVisible()
-  await page
-    .getByLabel('6-digit code')
-    .fill(await fromInboxPanel(page, phone, 'sign-in code by SMS'))
-  await page.getByRole('button', { name: 'Verify' }).click()
-  await expect(page).toHaveURL(/\/projects$/)
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  test(`SMS and e-mail sign-in codes arrive in the inbox and complete the sign-in (${language})`, async ({
+    page,
+    request,
+  }) => {
+    await startIn(page, language)
+    await poolMfa(request, 'OPTIONAL', { sms: true, email: true })
+    const phone = '+15555550142'
+    const bySms = await userWithFactors(request, 'sms', { sms: phone })
+    const byEmail = await userWithFactors(request, 'mail', { email: true })
 
-  await signInWith(page, byEmail.email, PASSWORD)
-  await expect(page.getByText(/We e-mailed a 6-digit code to \w\*\*\*@e\*\*\*/)).toBeVisible()
-  await page
-    .getByLabel('6-digit code')
-    .fill(await fromInboxPanel(page, byEmail.email, 'sign-in code by e-mail'))
-  await page.getByRole('button', { name: 'Verify' }).click()
-  await expect(page).toHaveURL(/\/projects$/)
-})
+    await page.goto('/sign-in')
+    await signInWith(page, bySms.email, PASSWORD, language)
+    await expect(page.getByRole('heading', { name: t.codeTitle })).toBeFocused()
+    await expect(page.getByText(t.bySms('+*******0142'))).toBeVisible()
+    await page.getByLabel(t.code).fill(await fromInboxPanel(page, phone, t.inbox.sms))
+    await page.getByRole('button', { name: t.verify }).click()
+    await expect(page).toHaveURL(/\/projects$/)
+    await signOut(page, language)
 
-test('a wrong code is refused next to the field; a challenge answered after 3 minutes starts over', async ({
-  page,
-  request,
-}) => {
-  await poolMfa(request, 'OPTIONAL', { totp: true })
-  const { email, key } = await userWithFactors(request, 'late', { totp: true })
-  await page.goto('/sign-in')
-  await signInWith(page, email, PASSWORD)
-  await expect(page.getByRole('heading', { name: 'Enter your sign-in code' })).toBeFocused()
-  const right = await totpCode(request, key)
-  await page.getByLabel('6-digit code').fill(right === '000000' ? '111111' : '000000')
-  await page.getByRole('button', { name: 'Verify' }).click()
-  await expect(page.getByLabel('6-digit code')).toBeFocused()
-  await expect(page.getByRole('alert').filter({ hasText: 'That code is wrong' })).toBeVisible()
+    await signInWith(page, byEmail.email, PASSWORD, language)
+    await expect(page.getByText(t.byEmail)).toBeVisible()
+    await page.getByLabel(t.code).fill(await fromInboxPanel(page, byEmail.email, t.inbox.email))
+    await page.getByRole('button', { name: t.verify }).click()
+    await expect(page).toHaveURL(/\/projects$/)
+  })
 
-  await advanceEmulatorClock(request, 3 * 60_000 + 1_000)
-  await page.getByLabel('6-digit code').fill(await totpCode(request, key))
-  await page.getByRole('button', { name: 'Verify' }).click()
-  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeFocused()
-  await expect(page.getByRole('status')).toContainText('it took more than 3 minutes')
-  await expect(page.getByLabel('Email')).toHaveValue(email)
+  test(`a wrong code is refused next to the field; a challenge answered after 3 minutes starts over (${language})`, async ({
+    page,
+    request,
+  }) => {
+    await startIn(page, language)
+    await poolMfa(request, 'OPTIONAL', { totp: true })
+    const { email, key } = await userWithFactors(request, 'late', { totp: true })
+    await page.goto('/sign-in')
+    await signInWith(page, email, PASSWORD, language)
+    await expect(page.getByRole('heading', { name: t.codeTitle })).toBeFocused()
+    const right = await totpCode(request, key)
+    await page.getByLabel(t.code).fill(right === '000000' ? '111111' : '000000')
+    await page.getByRole('button', { name: t.verify }).click()
+    await expect(page.getByLabel(t.code)).toBeFocused()
+    await expect(page.getByRole('alert').filter({ hasText: t.wrongCode })).toBeVisible()
 
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByLabel('6-digit code').fill(await totpCode(request, key))
-  await page.getByRole('button', { name: 'Verify' }).click()
-  await expect(page).toHaveURL(/\/projects$/)
-})
+    // The challenge's session lasts 3 minutes, on the emulator's clock.
+    await advanceEmulatorClock(request, 3 * 60_000 + 1_000)
+    await page.getByLabel(t.code).fill(await totpCode(request, key))
+    await page.getByRole('button', { name: t.verify }).click()
+    await expect(page.getByRole('heading', { name: t.signIn, exact: true })).toBeFocused()
+    await expect(page.getByRole('status')).toContainText(t.stepExpired)
+    await expect(page.getByLabel(t.email)).toHaveValue(email)
+
+    await page.getByLabel(t.password, { exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: t.signIn }).click()
+    await page.getByLabel(t.code).fill(await totpCode(request, key))
+    await page.getByRole('button', { name: t.verify }).click()
+    await expect(page).toHaveURL(/\/projects$/)
+  })
+}
 
 test('複数の方法を設定したユーザーは、サインイン時に方法を選んでコードを入力する', async ({
   page,
   request,
 }) => {
-  await inJapanese(page)
+  const t = UI.ja
+  await startIn(page, 'ja')
   await poolMfa(request, 'OPTIONAL', { totp: true, email: true })
   const { email } = await userWithFactors(request, 'choose', { totp: true, email: true })
   await page.goto('/sign-in')
-  await signInWith(page, email, PASSWORD, JA)
+  await signInWith(page, email, PASSWORD, 'ja')
 
-  await expect(page.getByRole('heading', { name: '本人確認の方法を選んでください' })).toBeFocused()
-  const choices = page.getByRole('group', { name: 'コードの受け取り方法' })
+  await expect(page.getByRole('heading', { name: t.chooseTitle })).toBeFocused()
+  const choices = page.getByRole('group', { name: t.chooseLegend })
   await expect(choices.getByRole('radio')).toHaveCount(2)
-  await choices.getByRole('radio', { name: 'メール' }).check()
-  await page.getByRole('button', { name: '続ける' }).click()
+  await choices.getByRole('radio', { name: t.emailMethod }).check()
+  await page.getByRole('button', { name: t.continue }).click()
 
-  await expect(page.getByRole('heading', { name: 'サインインコードの入力' })).toBeFocused()
-  await page
-    .getByLabel('6 桁のコード')
-    .fill(await fromInboxPanel(page, email, 'メールのサインインコード'))
-  await page.getByRole('button', { name: '確認' }).click()
+  await expect(page.getByRole('heading', { name: t.codeTitle })).toBeFocused()
+  await page.getByLabel(t.code).fill(await fromInboxPanel(page, email, t.inbox.email))
+  await page.getByRole('button', { name: t.verify }).click()
+  await expect(page).toHaveURL(/\/projects$/)
+})
+
+/** Presses Tab until `target` has the focus, as a keyboard user moves through the page. */
+async function tabTo(page: Page, target: Locator) {
+  for (let presses = 0; presses < 12; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target, 'reached with Tab').toBeFocused()
+}
+
+test('by keyboard only: sign in, choose the e-mailed code among two factors, type it', async ({
+  page,
+  request,
+}) => {
+  const t = UI.en
+  await startIn(page, 'en')
+  await poolMfa(request, 'OPTIONAL', { totp: true, email: true })
+  const { email } = await userWithFactors(request, 'keys', { totp: true, email: true })
+  await page.goto('/sign-in')
+  await expect(page.getByRole('heading', { name: t.signIn, exact: true })).toBeFocused()
+  await tabTo(page, page.getByLabel(t.email))
+  await page.keyboard.type(email)
+  await tabTo(page, page.getByLabel(t.password, { exact: true }))
+  await page.keyboard.type(PASSWORD)
+  await page.keyboard.press('Enter')
+
+  await expect(page.getByRole('heading', { name: t.chooseTitle })).toBeFocused()
+  const choices = page.getByRole('group', { name: t.chooseLegend })
+  // The first factor is chosen; the arrow keys move the choice, as in any radio group.
+  await tabTo(page, choices.getByRole('radio', { checked: true }))
+  await page.keyboard.press('ArrowDown')
+  await expect(choices.getByRole('radio', { name: t.emailMethod })).toBeChecked()
+  await expect(choices.getByRole('radio', { name: t.emailMethod })).toBeFocused()
+  await tabTo(page, page.getByRole('button', { name: t.continue }))
+  await page.keyboard.press('Enter')
+
+  await expect(page.getByRole('heading', { name: t.codeTitle })).toBeFocused()
+  await tabTo(page, page.getByLabel(t.code))
+  // The e-mail is read outside the page, as the user would read it on their phone.
+  await page.keyboard.type(await latestCode(request, email))
+  await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/projects$/)
 })

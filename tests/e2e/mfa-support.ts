@@ -110,20 +110,115 @@ export async function fromInboxPanel(page: Page, to: string, kind: string): Prom
   return (await entry.locator('xpath=following-sibling::dd[1]').innerText()).trim()
 }
 
-export async function signInWith(
-  page: Page,
-  email: string,
-  password: string,
-  labels = { email: 'Email', password: 'Password', submit: 'Sign in' },
-) {
-  await page.getByLabel(labels.email).fill(email)
-  await page.getByLabel(labels.password, { exact: true }).fill(password)
-  await page.getByRole('button', { name: labels.submit }).click()
+/** What the tests read and press, in each language: the words are part of what is tested. */
+export const UI = {
+  en: {
+    email: 'Email',
+    password: 'Password',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    account: /^Account:/,
+    wrongPassword: 'The email or password is wrong.',
+    newPasswordTitle: 'Choose your password',
+    newPassword: 'New password',
+    ruleLength: 'at least 8 characters',
+    tooShort: 'The password needs at least 8 characters.',
+    savePassword: 'Save and continue',
+    resetTitle: 'Choose a new password',
+    resetRequired: 'Your password was reset by an administrator',
+    resetCode: 'Code from the e-mail',
+    changePassword: 'Change password',
+    passwordChanged: 'Your password is changed.',
+    codeTitle: 'Enter your sign-in code',
+    code: '6-digit code',
+    verify: 'Verify',
+    bySms: (to: string) => `by text message to ${to}`,
+    byEmail: /We e-mailed a 6-digit code to \w\*\*\*@e\*\*\*/,
+    wrongCode: 'That code is wrong',
+    stepExpired: 'it took more than 3 minutes',
+    chooseTitle: 'How do you want to verify it’s you?',
+    chooseLegend: 'Send or show my code',
+    emailMethod: 'E-mail',
+    continue: 'Continue',
+    totpSetupTitle: 'Set up your authenticator app',
+    qrCode: /QR code/,
+    mfaSection: 'Two-step sign-in',
+    requiredForEveryone: 'requires a second step at every sign-in, for everyone',
+    setUpTotp: 'Set up an authenticator app',
+    turnOn: 'Turn on',
+    totpIsOn: 'Your authenticator app is set up',
+    totpOff: 'Authenticator app: Off',
+    totpOnState: 'Authenticator app: On',
+    turnOffTotp: 'Turn off Authenticator app',
+    inbox: {
+      invitation: 'invitation: temporary password',
+      adminReset: 'reset by an administrator',
+      sms: 'sign-in code by SMS',
+      email: 'sign-in code by e-mail',
+    },
+  },
+  ja: {
+    email: 'メールアドレス',
+    password: 'パスワード',
+    signIn: 'サインイン',
+    signOut: 'サインアウト',
+    account: /^アカウント:/,
+    wrongPassword: 'メールアドレスまたはパスワードが違います。',
+    newPasswordTitle: 'パスワードの設定',
+    newPassword: '新しいパスワード',
+    ruleLength: '8 文字以上',
+    tooShort: 'パスワードは 8 文字以上にしてください。',
+    savePassword: '保存して続ける',
+    resetTitle: '新しいパスワードを決める',
+    resetRequired: '管理者がパスワードをリセットしたため',
+    resetCode: 'メールに記載されたコード',
+    changePassword: 'パスワードを変更',
+    passwordChanged: 'パスワードを変更しました。',
+    codeTitle: 'サインインコードの入力',
+    code: '6 桁のコード',
+    verify: '確認',
+    bySms: (to: string) => `${to} に SMS で`,
+    byEmail: /\w\*\*\*@e\*\*\* に 6 桁のコードをメールで送信しました/,
+    wrongCode: 'コードが違うか、有効期限が切れています',
+    stepExpired: '3 分以上経過した',
+    chooseTitle: '本人確認の方法を選んでください',
+    chooseLegend: 'コードの受け取り方法',
+    emailMethod: 'メール',
+    continue: '続ける',
+    totpSetupTitle: '認証アプリの設定',
+    qrCode: /QR コード/,
+    mfaSection: '2 段階サインイン',
+    requiredForEveryone: 'すべてのユーザーはサインインのたびに 2 段階目の確認が必要です',
+    setUpTotp: '認証アプリを設定',
+    turnOn: '有効にする',
+    totpIsOn: '認証アプリを設定しました',
+    totpOff: '認証アプリ: オフ',
+    totpOnState: '認証アプリ: オン',
+    turnOffTotp: '認証アプリをオフにする',
+    inbox: {
+      invitation: '招待: 仮パスワード',
+      adminReset: '管理者によるリセット',
+      sms: 'SMS のサインインコード',
+      email: 'メールのサインインコード',
+    },
+  },
+} as const
+
+export type Language = keyof typeof UI
+export const LANGUAGES = Object.keys(UI) as Language[]
+
+/** Opens every page of this test in `language`, as a remembered choice would. */
+export async function startIn(page: Page, language: Language) {
+  await page.addInitScript((code) => localStorage.setItem('language', code), language)
 }
 
-export const JA = { email: 'メールアドレス', password: 'パスワード', submit: 'サインイン' }
+export async function signInWith(page: Page, email: string, password: string, language: Language) {
+  const t = UI[language]
+  await page.getByLabel(t.email).fill(email)
+  await page.getByLabel(t.password, { exact: true }).fill(password)
+  await page.getByRole('button', { name: t.signIn }).click()
+}
 
-/** Japanese from the first paint, as a browser set to Japanese would pick. */
-export async function inJapanese(page: Page) {
-  await page.addInitScript(() => localStorage.setItem('language', 'ja'))
+export async function signOut(page: Page, language: Language) {
+  await page.getByRole('banner').getByRole('button', { name: UI[language].signOut }).click()
 }
