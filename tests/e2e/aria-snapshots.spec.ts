@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { startIn, switchLanguage } from './i18n-support'
-import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
+import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
+import { poolMfa, userWithFactors } from './mfa-support'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from '../mocks/local-aws/defaults.ts'
 import { API_PATH } from './projects-support'
 
 /**
@@ -92,4 +94,53 @@ test('signed-in screens', async ({ page, request }) => {
   await page.reload()
   await expect(page.locator('main .load-error')).toBeVisible({ timeout: 15_000 })
   await snapshot(page, 'projects-load-failed')
+})
+
+test('sign-in steps and the account page’s two-step sign-in', async ({ page, request }) => {
+  await startIn(page, 'en')
+  const signInWith = async (email: string, password: string) => {
+    await field(page, 'email').fill(email)
+    await field(page, 'password').fill(password)
+    await submit(page).click()
+  }
+  const cancel = page.locator('main button.button-link')
+  try {
+    const invited = uniqueEmail('aria-invited')
+    await cognito(request, 'AdminCreateUser', { UserPoolId, Username: invited })
+    await page.goto('/sign-in')
+    await signInWith(invited, await latestCode(request, invited))
+    await expect(field(page, 'newPassword')).toBeVisible()
+    await snapshot(page, 'sign-in-step-new-password')
+    await cancel.click()
+
+    await poolMfa(request, 'OPTIONAL', { totp: true, email: true })
+    const both = await userWithFactors(request, 'aria-both', { totp: true, email: true })
+    await signInWith(both.email, PASSWORD)
+    await expect(page.locator('main input[type=radio]')).toHaveCount(2)
+    await snapshot(page, 'sign-in-step-choose')
+    await page.locator('main input[value=TOTP]').check()
+    await submit(page).click()
+    await expect(field(page, 'mfaCode')).toBeVisible()
+    await snapshot(page, 'sign-in-step-code')
+    await cancel.click()
+
+    await poolMfa(request, 'ON', { totp: true })
+    await page.goto('/sign-in?next=%2Faccount')
+    await signInWith(await createConfirmedUser(request, uniqueEmail('aria-setup')), PASSWORD)
+    await expect(page.locator('main svg[role=img]')).toBeVisible()
+    await snapshot(page, 'sign-in-step-totp-setup')
+
+    await poolMfa(request, 'OPTIONAL', { totp: true, email: true })
+    const { email } = await userWithFactors(request, 'aria-account', { email: true })
+    await page.goto('/sign-in?next=%2Faccount')
+    await signInWith(email, PASSWORD)
+    await expect(field(page, 'mfaCode')).toBeVisible() // the code is sent
+    await field(page, 'mfaCode').fill(await latestCode(request, email))
+    await submit(page).click()
+    await expect(page).toHaveURL(/\/account$/)
+    await expect(page.locator('main .mfa-methods li')).toHaveCount(2)
+    await snapshot(page, 'account-two-step')
+  } finally {
+    await poolMfa(request, 'OFF')
+  }
 })

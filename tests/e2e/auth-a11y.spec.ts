@@ -1,7 +1,16 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
+import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
+import { poolMfa, userWithFactors } from './mfa-support'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from '../mocks/local-aws/defaults.ts'
+
+async function signInWith(page: Page, email: string, password: string, next = '/projects') {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`)
+  await page.locator('input[name=email]').fill(email)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('form button[type=submit]').click()
+}
 
 /** The screens, each reached as a user would, with a state worth checking (errors shown too). */
 const screens: { name: string; visit: (page: Page) => Promise<void> }[] = [
@@ -38,7 +47,65 @@ const screens: { name: string; visit: (page: Page) => Promise<void> }[] = [
       await expect(page.locator('.account-email')).toHaveText(email)
     },
   },
+  {
+    name: 'sign-in step: new password, missing',
+    visit: async (page) => {
+      const email = uniqueEmail('a11y-invited')
+      await cognito(page.request, 'AdminCreateUser', { UserPoolId, Username: email })
+      await signInWith(page, email, await latestCode(page.request, email))
+      await page.locator('form button[type=submit]').click()
+      await expect(page.locator('input[name=newPassword]')).toHaveAttribute('aria-invalid', 'true')
+    },
+  },
+  {
+    name: 'sign-in step: choose a factor',
+    visit: async (page) => {
+      await poolMfa(page.request, 'OPTIONAL', { totp: true, email: true })
+      const { email } = await userWithFactors(page.request, 'a11y-both', {
+        totp: true,
+        email: true,
+      })
+      await signInWith(page, email, PASSWORD)
+      await expect(page.locator('main input[type=radio]')).toHaveCount(2)
+    },
+  },
+  {
+    name: 'sign-in step: wrong code',
+    visit: async (page) => {
+      await poolMfa(page.request, 'OPTIONAL', { email: true })
+      const { email } = await userWithFactors(page.request, 'a11y-code', { email: true })
+      await signInWith(page, email, PASSWORD)
+      await expect(page.locator('input[name=mfaCode]')).toBeVisible() // the code is sent
+      const code = await latestCode(page.request, email)
+      await page.locator('input[name=mfaCode]').fill(code === '000000' ? '111111' : '000000')
+      await page.locator('form button[type=submit]').click()
+      await expect(page.locator('input[name=mfaCode]')).toHaveAttribute('aria-invalid', 'true')
+    },
+  },
+  {
+    name: 'sign-in step: authenticator set-up',
+    visit: async (page) => {
+      await poolMfa(page.request, 'ON', { totp: true })
+      const email = await createConfirmedUser(page.request, uniqueEmail('a11y-setup'))
+      await signInWith(page, email, PASSWORD)
+      await expect(page.locator('main svg[role=img]')).toBeVisible()
+    },
+  },
+  {
+    name: 'account with two-step sign-in, setting up an app',
+    visit: async (page) => {
+      await poolMfa(page.request, 'OPTIONAL', { totp: true, email: true })
+      const email = await createConfirmedUser(page.request, uniqueEmail('a11y-mfa'))
+      await signInWith(page, email, PASSWORD, '/account')
+      await expect(page).toHaveURL(/\/account$/)
+      await page.locator('main .mfa-methods button').first().click()
+      await expect(page.locator('main svg[role=img]')).toBeVisible()
+    },
+  },
 ]
+
+// Some screens need MFA on the pool every spec shares: back off after each.
+test.afterEach(async ({ request }) => poolMfa(request, 'OFF'))
 
 for (const language of ['en', 'ja'] as const) {
   for (const screen of screens) {

@@ -1,7 +1,9 @@
 import type { Page, Route } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { PSEUDO, startIn, sweep, switchLanguage } from './i18n-support'
-import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
+import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
+import { advanceEmulatorClock, poolMfa, totpCode, userWithFactors } from './mfa-support'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from '../mocks/local-aws/defaults.ts'
 import { API_PATH } from './projects-support'
 import { pseudoText } from '../../src/lib/pseudo-locale.ts'
 
@@ -304,4 +306,101 @@ test('account page, its forms and steps, the header at 390 px, and signing out',
   await expect(page.locator('main h1')).toBeFocused()
   await expect(page.locator('main [role=status]')).not.toBeEmpty()
   await sweep(page, 'sign-in, signed out')
+})
+
+test('the steps after the password, and the account page’s two-step sign-in', async ({
+  page,
+  request,
+}) => {
+  await startIn(page, PSEUDO)
+  const cancel = page.locator('main button.button-link')
+  const signInWith = async (email: string, password: string) => {
+    await field(page, 'email').fill(email)
+    await field(page, 'password').fill(password)
+    await submit(page).click()
+  }
+  try {
+    // An invited user: a new password, its rules listed.
+    const invited = uniqueEmail('sweep-invited')
+    await cognito(request, 'AdminCreateUser', { UserPoolId, Username: invited })
+    await page.goto('/sign-in')
+    await signInWith(invited, await latestCode(request, invited))
+    await expect(field(page, 'newPassword')).toBeVisible()
+    await expect(page.locator('main h1')).toBeFocused()
+    await sweep(page, 'sign-in step: new password', [invited])
+    await submit(page).click()
+    await expect(field(page, 'newPassword')).toHaveAttribute('aria-invalid', 'true')
+    await sweep(page, 'sign-in step: new password missing', [invited])
+    await cancel.click()
+    await expect(field(page, 'password')).toBeVisible()
+
+    // Two factors: the choice, then a code, a wrong one, and a challenge that ran out.
+    await poolMfa(request, 'OPTIONAL', { totp: true, email: true })
+    const both = await userWithFactors(request, 'sweep-both', { totp: true, email: true })
+    await signInWith(both.email, PASSWORD)
+    await expect(page.locator('main input[type=radio]')).toHaveCount(2)
+    await sweep(page, 'sign-in step: choose a factor', [both.email])
+    await page.locator('main input[value=EMAIL]').check()
+    await submit(page).click()
+    await expect(field(page, 'mfaCode')).toBeVisible()
+    await sweep(page, 'sign-in step: e-mailed code', [both.email])
+    await cancel.click()
+    await signInWith(both.email, PASSWORD)
+    await page.locator('main input[value=TOTP]').check()
+    await submit(page).click()
+    await expect(field(page, 'mfaCode')).toBeVisible()
+    await sweep(page, 'sign-in step: authenticator code', [both.email])
+    const right = await totpCode(request, both.key)
+    await field(page, 'mfaCode').fill(right === '000000' ? '111111' : '000000')
+    await submit(page).click()
+    await expect(field(page, 'mfaCode')).toHaveAttribute('aria-invalid', 'true')
+    await sweep(page, 'sign-in step: wrong code', [both.email])
+    await advanceEmulatorClock(request, 3 * 60_000 + 1_000)
+    await field(page, 'mfaCode').fill(await totpCode(request, both.key))
+    await submit(page).click()
+    await expect(field(page, 'password')).toBeVisible()
+    await expect(page.locator('main [role=status]')).not.toBeEmpty()
+    await sweep(page, 'sign-in, the step ran out', [both.email])
+
+    // MFA on for everyone, for a user with none: the set-up choice, e-mail set-up.
+    await poolMfa(request, 'ON', { totp: true, email: true })
+    const fresh = await createConfirmedUser(request, uniqueEmail('sweep-fresh'))
+    await signInWith(fresh, PASSWORD)
+    await expect(page.locator('main input[type=radio]')).toHaveCount(2)
+    await sweep(page, 'sign-in step: choose a factor to set up', [fresh])
+    await page.locator('main input[value=EMAIL]').check()
+    await submit(page).click()
+    await expect(field(page, 'email')).toBeVisible()
+    await sweep(page, 'sign-in step: e-mail set-up', [fresh])
+    await cancel.click()
+
+    // ...and the authenticator-app set-up, then the account page saying MFA is required.
+    await poolMfa(request, 'ON', { totp: true })
+    await page.goto('/sign-in?next=%2Faccount')
+    await signInWith(fresh, PASSWORD)
+    const secret = page.locator('main [data-testid=totp-secret]')
+    await expect(page.locator('main svg[role=img]')).toBeVisible()
+    const key = await secret.innerText()
+    await sweep(page, 'sign-in step: authenticator set-up', [fresh, key])
+    await field(page, 'mfaCode').fill(await totpCode(request, key))
+    await submit(page).click()
+    await expect(page).toHaveURL(/\/account$/)
+    await expect(page.locator('main .mfa-methods li')).toHaveCount(1)
+    await sweep(page, 'account, two-step sign-in required', [fresh])
+
+    // MFA optional: the account page's set-up, and the choice of the factor asked first.
+    await poolMfa(request, 'OPTIONAL', { totp: true, email: true })
+    await page.reload()
+    await expect(page.locator('main .mfa-methods li')).toHaveCount(2)
+    await page.locator('main .mfa-methods button').last().click() // turn e-mail on
+    await expect(page.locator('main input[name=preferred-mfa]')).toHaveCount(2)
+    await sweep(page, 'account, two factors on', [fresh])
+    await page.locator('main .mfa-methods button').first().click() // turn the app off
+    await expect(page.locator('main input[name=preferred-mfa]')).toHaveCount(0)
+    await page.locator('main .mfa-methods button').first().click() // set it up again
+    await expect(secret).toBeVisible()
+    await sweep(page, 'account, authenticator set-up', [fresh, await secret.innerText()])
+  } finally {
+    await poolMfa(request, 'OFF')
+  }
 })
