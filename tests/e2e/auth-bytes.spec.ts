@@ -2,6 +2,10 @@ import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
+import { poolMfa, signInWith, totpCode, userWithFactors } from './mfa-support'
+
+/** A text of uqr, the QR code library, which only the authenticator-app set-up may load. */
+const QR_MARKER = 'Mask value out of range'
 
 /** Texts only the auth screens' code contains: if a chunk holds one, it is auth-screen code. */
 const AUTH_SCREEN_MARKERS = [
@@ -13,6 +17,10 @@ const AUTH_SCREEN_MARKERS = [
   // Amplify's SRP maths (the HKDF label of Cognito's password verifier), loaded
   // with the auth screens through src/lib/auth-flows.ts.
   'Caldera Derived Key',
+  // The steps after the password (MFA codes, set-up), and the account page's MFA section.
+  'Enter your sign-in code',
+  'Set up an authenticator app',
+  QR_MARKER,
 ]
 
 /** What a returning user's visit may weigh, gzipped JS+CSS: 156.6 kB when this was set. */
@@ -78,4 +86,37 @@ test('a returning signed-in user on /projects downloads no auth-screen code', as
   const report = `first visit to /sign-in: ${signInBytes} B gzipped JS+CSS; returning visit to /projects: ${projectsBytes} B`
   test.info().annotations.push({ type: 'bytes', description: report })
   console.log(report)
+})
+
+test('the QR code library downloads only with the authenticator-app set-up', async ({
+  page,
+  request,
+}) => {
+  await poolMfa(request, 'OPTIONAL', { totp: true })
+  try {
+    const assets = recordAssets(page)
+    const qrCode = () => assets.filter((asset) => asset.body.toString().includes(QR_MARKER))
+    const { email, key } = await userWithFactors(request, 'qr-bytes', { totp: true })
+    await page.goto('/account')
+    await signInWith(page, email, PASSWORD, 'en')
+    // A sign-in code step, then the account page with its MFA section: no QR code yet.
+    await expect(page.getByRole('heading', { name: 'Enter your sign-in code' })).toBeFocused()
+    await page.getByLabel('6-digit code').fill(await totpCode(request, key))
+    await page.getByRole('button', { name: 'Verify' }).click()
+    const section = page.getByRole('region', { name: 'Two-step sign-in' })
+    await expect(section).toContainText('Authenticator app: On')
+    await page.waitForLoadState('networkidle')
+    expect(qrCode().map((asset) => asset.url)).toEqual([])
+
+    // Turned off, then set up again: the set-up screen brings the QR code.
+    await section.getByRole('button', { name: 'Turn off Authenticator app' }).click()
+    await section.getByRole('button', { name: 'Set up an authenticator app' }).click()
+    await expect(section.getByRole('img', { name: /QR code/ })).toBeVisible()
+    await expect.poll(() => qrCode().length).toBe(1)
+    const report = `QR code chunk: ${gzippedBytes(qrCode())} B gzipped`
+    test.info().annotations.push({ type: 'bytes', description: report })
+    console.log(report)
+  } finally {
+    await poolMfa(request, 'OFF')
+  }
 })
