@@ -17,11 +17,17 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Browser, type BrowserContext } from '@playwright/test'
+import {
+  chromium,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+} from '@playwright/test'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { loadSpaRoutesFunction, viewerRequest } from '../tests/infra/spa-routes-function.ts'
@@ -42,6 +48,8 @@ const CHROME_FLAGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
+  // The bench serves HTTP/2 with a throwaway self-signed certificate (bench/serve.ts).
+  '--ignore-certificate-errors',
 ]
 const PHONE = { latencyMs: 150, downloadBps: 1_600_000, uploadBps: 750_000, cpuSlowdown: 4 }
 const PASSWORD = 'Bench-Password-42'
@@ -117,6 +125,7 @@ async function journey(
   storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
 ): Promise<Journey> {
   const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
     viewport: { width: 412, height: 823 },
     deviceScaleFactor: 2.625,
     isMobile: true,
@@ -250,37 +259,41 @@ async function lighthouseRun(port: number, url: string): Promise<LighthouseRun> 
 
 // ---------------------------------------------------------------- sessions
 
-async function cognito(origin: string, operation: string, body: object) {
-  const response = await fetch(`${origin}${LOCAL_AWS_BASE_PATH}`, {
-    method: 'POST',
+async function cognito(api: APIRequestContext, origin: string, operation: string, body: object) {
+  const response = await api.post(`${origin}${LOCAL_AWS_BASE_PATH}`, {
     headers: {
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
     },
-    body: JSON.stringify(body),
+    data: JSON.stringify(body),
   })
   const answer = (await response.json()) as Record<string, unknown>
-  if (!response.ok) throw new Error(`${operation}: ${JSON.stringify(answer)}`)
+  if (!response.ok()) throw new Error(`${operation}: ${JSON.stringify(answer)}`)
   return answer
 }
 
 /** A confirmed user, signed in through the site's own form, unthrottled: the stored session of a returning visit. */
 async function storedSession(browser: Browser, origin: string, path: string, signedIn: string) {
   const email = `bench-${Date.now()}@example.com`
-  await cognito(origin, 'SignUp', {
+  // The sites' certificate is self-signed (bench/serve.ts).
+  const api = await request.newContext({ ignoreHTTPSErrors: true })
+  await cognito(api, origin, 'SignUp', {
     ClientId: DEFAULT_CLIENT_ID,
     Username: email,
     Password: PASSWORD,
     UserAttributes: [{ Name: 'email', Value: email }],
   })
-  const inbox = await fetch(`${origin}${LOCAL_AWS_BASE_PATH}/inbox?to=${encodeURIComponent(email)}`)
+  const inbox = await api.get(
+    `${origin}${LOCAL_AWS_BASE_PATH}/inbox?to=${encodeURIComponent(email)}`,
+  )
   const code = ((await inbox.json()) as { code: string }[]).at(-1)?.code
-  await cognito(origin, 'ConfirmSignUp', {
+  await cognito(api, origin, 'ConfirmSignUp', {
     ClientId: DEFAULT_CLIENT_ID,
     Username: email,
     ConfirmationCode: code,
   })
-  const context = await browser.newContext()
+  await api.dispose()
+  const context = await browser.newContext({ ignoreHTTPSErrors: true })
   const page = await context.newPage()
   await page.goto(`${origin}${path}`)
   await page.locator('input[name="email"], input[name="username"]').first().fill(email)
@@ -353,6 +366,8 @@ async function main() {
     route: (uri) => (/\.[a-zA-Z0-9]+$/.test(uri) ? uri : '/index.html'),
     headers: { 'x-content-type-options': 'nosniff' },
   })
+  const protocol = app.http2 ? 'HTTP/2 over TLS (self-signed)' : 'HTTP/1.1 (no openssl found)'
+  console.error(`[bench] serving both sites over ${protocol}`)
   const sites = {
     stock: { origin: stock.origin, form: '/', signedIn: '/', dist: stockDist },
     app: { origin: app.origin, form: '/sign-in', signedIn: '/projects', dist: appDist },
@@ -403,6 +418,8 @@ async function main() {
     date: new Date().toISOString(),
     app: { dir: appDir, commit },
     runs,
+    protocol,
+    load: loadavg().map((n) => n.toFixed(2)),
     phone: PHONE,
     note: 'Medians. Timings vary on a shared machine; bytes, requests and waves do not.',
     median: {

@@ -1,13 +1,24 @@
 /**
- * Serves a built site as S3 + CloudFront would: the document for a path picked
- * by the CloudFront Function of the app's own infra/hosting.yaml (or plain
- * index.html for the stock app), brotli when the browser accepts it, hashed
- * assets cached for a year and documents revalidated (`no-cache`, as the README's
- * deploy commands upload them). The emulator answers on the same origin, in memory.
+ * Serves a built site as S3 + CloudFront would: over HTTP/2 (the distribution's
+ * `HttpVersion: http2and3`; with HTTP/1.1 a browser, and Lighthouse's
+ * simulation, would open at most 6 connections to the origin and queue the
+ * rest), the document for a path picked by the CloudFront Function of the app's
+ * own infra/hosting.yaml (or plain index.html for the stock app), brotli when
+ * the browser accepts it, hashed assets cached for a year and documents
+ * revalidated (`no-cache`, as the README's deploy commands upload them). The
+ * emulator answers on the same origin, in memory.
+ *
+ * Browsers speak HTTP/2 only over TLS: the certificate is a throwaway one for
+ * 127.0.0.1 made by `openssl` for each run, which the bench's browsers are told
+ * to accept. Without `openssl` the sites are served over HTTP/1.1, and say so.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
+import { createSecureServer, type Http2Session } from 'node:http2'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { brotliCompressSync } from 'node:zlib'
 import { serveWithLocalAws } from '../tests/mocks/local-aws/adapters/node-http.ts'
@@ -45,7 +56,9 @@ export async function serveSite({ root, route, headers = {} }: SiteOptions) {
     return packed
   }
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    // HTTP/2 names the host in `:authority`; the emulator reads `host`.
+    req.headers.host ??= req.headers[':authority'] as string | undefined
     serveWithLocalAws(localAws, req, res)
       .then((served) => {
         if (served) return
@@ -77,15 +90,62 @@ export async function serveSite({ root, route, headers = {} }: SiteOptions) {
         if (!res.headersSent) res.writeHead(500)
         res.end(String(error))
       })
+  }
+
+  const tls = certificate()
+  const sessions = new Set<Http2Session>()
+  const server = tls
+    ? createSecureServer({ ...tls, allowHTTP1: true }, handle as never)
+    : createServer(handle)
+  server.on('session', (session: Http2Session) => {
+    sessions.add(session)
+    session.on('close', () => sessions.delete(session))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    http2: Boolean(tls),
     close: async () => {
-      server.closeAllConnections()
+      for (const session of sessions) session.destroy()
+      if ('closeAllConnections' in server) server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
       await localAws.close()
     },
+  }
+}
+
+/** A self-signed certificate for 127.0.0.1, or undefined without openssl. */
+function certificate(): { key: Buffer; cert: Buffer } | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-tls-'))
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    )
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
+  } catch {
+    return undefined
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }

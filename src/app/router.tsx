@@ -15,14 +15,15 @@ import { preloadAuthFlows } from '@/lib/auth-calls'
  * Every screen but the shell is a lazy chunk, so a returning user who lands on
  * /projects downloads none of the sign-in and sign-up code. Amplify's sign-in
  * code (SRP, sign-up) isn't needed to show an auth form, so it never delays
- * one: it starts loading once the browser is idle after the screen is drawn,
- * or at the user's first key or pointer press if that comes sooner. A submit
- * before it has arrived waits for it.
+ * one, nor runs while the page loads: it starts loading when the user first
+ * turns to the form (a key or pointer press, focus on a field, or a browser
+ * filling it in). Typing an email gives it ample time; a submit before it has
+ * arrived waits for it.
  */
 function authScreen<Route>(load: () => Promise<Route>) {
   return async () => {
     const route = await load()
-    soonAfterDrawing(() => {
+    onFirstInteraction(() => {
       // A failed download is tried again, and reported, by the submit that needs it.
       preloadAuthFlows().catch(() => {})
     })
@@ -30,20 +31,22 @@ function authScreen<Route>(load: () => Promise<Route>) {
   }
 }
 
-function soonAfterDrawing(start: () => void) {
-  const events = ['pointerdown', 'keydown'] as const
-  let started = false
-  const once = () => {
-    if (started) return
-    started = true
+function onFirstInteraction(start: () => void) {
+  const events = ['pointerdown', 'keydown', 'focusin', 'input'] as const
+  const once = (event: Event) => {
+    // The auth page moves focus to its heading as it appears: that is not the user.
+    if (event.type === 'focusin' && !isFormField(event.target)) return
     for (const type of events) removeEventListener(type, once, true)
     start()
   }
-  for (const type of events) addEventListener(type, once, { capture: true, once: true })
-  // Not every browser has requestIdleCallback; a timer after the next frames does the same there.
-  if ('requestIdleCallback' in globalThis) requestIdleCallback(once, { timeout: 2000 })
-  else setTimeout(once, 200)
+  for (const type of events) addEventListener(type, once, { capture: true })
 }
+
+const isFormField = (target: EventTarget | null) =>
+  target instanceof HTMLInputElement ||
+  target instanceof HTMLButtonElement ||
+  target instanceof HTMLSelectElement ||
+  target instanceof HTMLTextAreaElement
 
 /**
  * Starts the list's request as soon as the router starts, alongside the route's
