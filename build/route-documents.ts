@@ -10,6 +10,7 @@
  * CloudFront through the function in infra/hosting.yaml, which keeps the same
  * table (tests/infra/spa-routes-function.test.ts checks that they agree).
  */
+import { basename, resolve } from 'node:path'
 import type { Manifest, Plugin } from 'vite'
 import { paths } from '../src/config/paths.ts'
 
@@ -21,6 +22,14 @@ export const routeModules: Record<string, string> = {
   [paths.signUp]: 'src/app/routes/sign-up.tsx',
   [paths.confirmSignUp]: 'src/app/routes/confirm-sign-up.tsx',
   [paths.forgotPassword]: 'src/app/routes/forgot-password.tsx',
+}
+
+/**
+ * Modules a route's document runs on their own, ahead of the app, as soon as
+ * they arrive (`<script type="module" async>`): each is a build entry of its own.
+ */
+export const routeEarlyModules: Record<string, string> = {
+  [paths.projects]: 'src/start-list-request.ts',
 }
 
 /** Paths that show another route's screen: `/` redirects to the projects list at once. */
@@ -54,7 +63,17 @@ function chunkFiles(manifest: Manifest, key: string, seen = new Set<string>()) {
   return { js, css }
 }
 
-function routeHtml(indexHtml: string, js: string[], css: string[]): string {
+/**
+ * `early` (a module and the chunks it imports) goes first in the head, ahead of
+ * the app's entry, at high priority: it is small and the browser runs it as
+ * soon as it arrives, not after the entry (`async`).
+ */
+function routeHtml(
+  indexHtml: string,
+  js: string[],
+  css: string[],
+  early?: { script: string; imports: string[] },
+): string {
   const alreadyLinked = (file: string) => indexHtml.includes(`/${file}"`)
   const links = [
     ...js
@@ -64,7 +83,26 @@ function routeHtml(indexHtml: string, js: string[], css: string[]): string {
       .filter((file) => !alreadyLinked(file))
       .map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
   ]
-  return indexHtml.replace(
+  const earlyLinks = early
+    ? [
+        `<script type="module" async fetchpriority="high" crossorigin src="/${early.script}"></script>`,
+        ...early.imports.map(
+          (file) => `<link rel="modulepreload" fetchpriority="high" crossorigin href="/${file}">`,
+        ),
+      ]
+    : []
+  // Vite's own preload of a chunk the early module imports moves up with it.
+  const moved = (early?.imports ?? []).reduce(
+    (html, file) =>
+      html.replace(new RegExp(`\\n *<link rel="modulepreload" crossorigin href="/${file}">`), ''),
+    indexHtml,
+  )
+  const withEarly = moved.replace(
+    /\n( *)(<script type="module")/,
+    (_, indent: string, tag: string) =>
+      `${earlyLinks.map((link) => `\n${indent}${link}`).join('')}\n${indent}${tag}`,
+  )
+  return withEarly.replace(
     /\n( *)<\/head>/,
     (_, indent: string) =>
       `${links.map((link) => `\n${indent}  ${link}`).join('')}\n${indent}</head>`,
@@ -75,7 +113,25 @@ export function routeDocumentsPlugin(): Plugin {
   return {
     name: 'route-documents',
     // The manifest is what tells each route its chunks; it is not deployed.
-    config: (_config, { command }) => (command === 'build' ? { build: { manifest: true } } : {}),
+    config: (config, { command }) =>
+      command === 'build'
+        ? {
+            build: {
+              manifest: true,
+              rollupOptions: {
+                input: {
+                  index: resolve(config.root ?? '.', 'index.html'),
+                  ...Object.fromEntries(
+                    Object.values(routeEarlyModules).map((module) => [
+                      basename(module, '.ts'),
+                      resolve(config.root ?? '.', module),
+                    ]),
+                  ),
+                },
+              },
+            },
+          }
+        : {},
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
@@ -86,8 +142,8 @@ export function routeDocumentsPlugin(): Plugin {
         }
         const manifest = JSON.parse(String(manifestAsset.source)) as Manifest
         const indexHtml = String(indexAsset.source)
-        const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
-        if (!entry) this.error('route-documents: no entry chunk in the manifest')
+        const entry = 'index.html'
+        if (!manifest[entry]?.isEntry) this.error('route-documents: no entry chunk in the manifest')
         // What index.html loads already: its entry, the entry's imports and CSS.
         const shared = chunkFiles(manifest, entry)
         const seenByEntry = new Set(
@@ -96,10 +152,18 @@ export function routeDocumentsPlugin(): Plugin {
         for (const [route, module] of Object.entries(routeModules)) {
           if (!manifest[module]) this.error(`route-documents: ${module} (${route}) built no chunk`)
           const { js, css } = chunkFiles(manifest, module, new Set(seenByEntry))
+          const earlyModule = routeEarlyModules[route]
+          const early = earlyModule ? chunkFiles(manifest, earlyModule) : undefined
           this.emitFile({
             type: 'asset',
             fileName: `${route.slice(1)}.html`,
-            source: routeHtml(indexHtml, js, css),
+            source: routeHtml(
+              indexHtml,
+              js,
+              css,
+              // The early module's own chunk is its script; the chunks it imports are preloaded.
+              early && { script: early.js.at(-1)!, imports: early.js.slice(0, -1) },
+            ),
           })
         }
         delete bundle['.vite/manifest.json']

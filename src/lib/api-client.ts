@@ -1,4 +1,5 @@
 import { env } from '@/config/env'
+import { adoptEarlyRequest } from '@/lib/early-list-request'
 import { getIdToken, reportSessionExpired } from '@/lib/auth'
 
 /**
@@ -121,12 +122,14 @@ async function send(
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   try {
-    const response = await fetch(url, {
+    const init = {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-    })
+    }
+    // The list's GET may already be on its way, started before the app ran.
+    const response = await (adoptEarlyRequest(url, init) ?? fetch(url, init))
     if (!response.ok) return { ok: false, response, error: statusError(response.status) }
     return { ok: true, response, value: await readJson(response) }
   } catch (error) {

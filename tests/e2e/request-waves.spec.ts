@@ -62,7 +62,7 @@ test('a returning user on /projects: the HTML, then one wave with all the code t
   await context.close()
 })
 
-test('the projects request starts with the code: it goes out while the projects chunk is still on its way', async ({
+test('the projects request starts with the code: it goes out while the app and the projects chunk are still on their way', async ({
   browser,
   page,
   request,
@@ -77,9 +77,10 @@ test('the projects request starts with the code: it goes out while the projects 
     gets.push(sent.method())
     listRequested = true
   })
-  // The projects chunk is held until the list's request has gone out; were the
-  // request started by the chunk's code, it would never go out.
-  await again.route(/\/assets\/projects-[\w-]+\.js$/, async (route) => {
+  // The app's entry chunk (React, the router, Amplify) and the projects chunk
+  // are held until the list's request has gone out; were the request started
+  // by their code, it would never go out.
+  await again.route(/\/assets\/(index|projects)-[\w-]+\.js$/, async (route) => {
     chunkRequested = true
     await expect.poll(() => listRequested, { timeout: 15_000 }).toBe(true)
     await route.continue()

@@ -83,6 +83,12 @@ describe('the production build', () => {
     expect(projects).toMatch(
       /<link rel="modulepreload" crossorigin href="\/assets\/projects-[\w-]+\.js">/,
     )
+    // ...and runs the list's early request module on its own, ahead of the app's entry.
+    const early = projects.search(
+      /<script type="module" async fetchpriority="high" crossorigin src="\/assets\/start-list-request-[\w-]+\.js"><\/script>/,
+    )
+    expect(early).toBeGreaterThan(0)
+    expect(early).toBeLessThan(projects.search(/<script type="module" crossorigin src=/))
     // A returning user's page preloads none of the sign-in screens' code.
     expect(projects).not.toMatch(/sign-in-|auth-form-|auth-flows-/)
     // Vite's manifest, which the documents are made from, is not part of the site.
