@@ -150,7 +150,7 @@ function MfaSettings({ policy, email }: { policy: MfaPolicy; email: string }) {
         </fieldset>
       )}
       <p role="status" className="auth-notice-inline">
-        {saved && t[saved]}
+        {saved === 'totpOn' ? t.totpOn : saved === 'changed' ? t.changed : ''}
       </p>
     </>
   )
