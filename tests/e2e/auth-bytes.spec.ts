@@ -23,7 +23,7 @@ const AUTH_SCREEN_MARKERS = [
   QR_MARKER,
 ]
 
-/** What a returning user's visit may weigh, gzipped JS+CSS: 156.6 kB when this was set. */
+/** What a returning user's visit may weigh, gzipped JS+CSS: 162.7 kB when this was set (the goal is 150 kB). */
 const RETURNING_VISIT_BUDGET = 165_000
 
 interface Asset {
