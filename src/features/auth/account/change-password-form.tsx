@@ -12,7 +12,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [changed, setChanged] = useState(false)
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('change-password')
+  const form = useAuthForm('change-password')
+  const { pending, problem, submit } = form
 
   const onSubmit = () =>
     submit(
@@ -27,7 +28,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     )
 
   return (
-    <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
+    <AuthForm form={form} onSubmit={onSubmit}>
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <PasswordField
         label={t.current}

@@ -71,3 +71,31 @@ export function EmailField({
     />
   )
 }
+
+/**
+ * A code sent by e-mail or text message, or shown by an authenticator app: a
+ * numeric keyboard, the browser's one-time-code autofill, and spaces dropped
+ * (codes are often copied as "123 456").
+ */
+export function CodeField({
+  name = 'code',
+  onChange,
+  ...props
+}: {
+  name?: 'code' | 'mfaCode'
+  label: string
+  value: string
+  onChange: (value: string) => void
+  problem: AuthProblem | undefined
+}) {
+  return (
+    <TextField
+      name={name}
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      spellCheck={false}
+      onChange={(typed) => onChange(typed.replace(/\s/g, ''))}
+      {...props}
+    />
+  )
+}

@@ -37,7 +37,8 @@ export function TotpSetup({
   const t = useMessages(totpMessages)
   const [code, setCode] = useState('')
   const [copied, setCopied] = useState(false)
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm(action, onProblem)
+  const form = useAuthForm(action, onProblem)
+  const { pending, problem, submit } = form
 
   const copy = () => {
     void navigator.clipboard?.writeText(secret).then(
@@ -71,9 +72,7 @@ export function TotpSetup({
         <li>{t.enterCode}</li>
       </ol>
       <AuthForm
-        formRef={formRef}
-        alertRef={alertRef}
-        problem={problem}
+        form={form}
         onSubmit={() =>
           submit(
             () => onCode(code.trim()),

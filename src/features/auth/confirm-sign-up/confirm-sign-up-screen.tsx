@@ -4,7 +4,7 @@ import { paths } from '@/config/paths'
 import { confirmSignUpCode, signInWithPassword } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { EmailField, TextField } from '../components/text-field'
+import { CodeField, EmailField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { takeHeldPassword } from '../lib/pending-sign-in'
@@ -19,7 +19,8 @@ export function ConfirmSignUpScreen() {
   const { next, state, navigate } = useAuthFlow()
   const [email, setEmail] = useState(state.email ?? '')
   const [code, setCode] = useState('')
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('confirm')
+  const form = useAuthForm('confirm')
+  const { pending, problem, submit } = form
   const knownEmail = state.email
 
   const onSubmit = () =>
@@ -46,17 +47,9 @@ export function ConfirmSignUpScreen() {
             : t.sentTo(knownEmail)
           : t.askEmail}
       </p>
-      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
+      <AuthForm form={form} onSubmit={onSubmit}>
         {!knownEmail && <EmailField value={email} onChange={setEmail} problem={problem} />}
-        <TextField
-          name="code"
-          label={t.code}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          value={code}
-          onChange={setCode}
-          problem={problem}
-        />
+        <CodeField label={t.code} value={code} onChange={setCode} problem={problem} />
         <SubmitButton pending={pending} label={t.submit} busyLabel={t.busy} />
       </AuthForm>
       <ResendCodeButton email={email.trim()} />

@@ -19,7 +19,8 @@ export function ForgotPasswordScreen() {
   // A reset an administrator required has already e-mailed a code: straight to the second step.
   const [codeSentTo, setCodeSentTo] = useState(state.resetRequired ? state.email : undefined)
   const [required, setRequired] = useState(state.resetRequired === true)
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('reset')
+  const form = useAuthForm('reset')
+  const { pending, problem, submit } = form
 
   if (codeSentTo) {
     return (
@@ -60,7 +61,7 @@ export function ForgotPasswordScreen() {
   return (
     <AuthPage title={t.title} stepKey="request">
       <p>{t.intro}</p>
-      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
+      <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} autoComplete="email" />
         <SubmitButton pending={pending} label={t.send} busyLabel={t.sending} />
       </AuthForm>

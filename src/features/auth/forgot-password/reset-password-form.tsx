@@ -5,7 +5,7 @@ import { confirmPasswordReset } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { SubmitButton } from '../components/auth-page'
 import { PasswordField } from '../components/password-field'
-import { TextField } from '../components/text-field'
+import { CodeField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
@@ -18,7 +18,8 @@ export function ResetPasswordForm({ email, next }: { email: string; next: string
   const navigate = useNavigate()
   const [code, setCode] = useState('')
   const [newPassword, setNewPassword] = useState('')
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('reset')
+  const form = useAuthForm('reset')
+  const { pending, problem, submit } = form
 
   const onSubmit = () =>
     submit(
@@ -31,18 +32,10 @@ export function ResetPasswordForm({ email, next }: { email: string; next: string
     )
 
   return (
-    <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
+    <AuthForm form={form} onSubmit={onSubmit}>
       {/* Lets a password manager file the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      <TextField
-        name="code"
-        label={t.code}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        value={code}
-        onChange={setCode}
-        problem={problem}
-      />
+      <CodeField label={t.code} value={code} onChange={setCode} problem={problem} />
       <PasswordField
         name="newPassword"
         label={t.newPassword}

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom'
 import { env, type SignInMethod } from '@/config/env'
 import { paths } from '@/config/paths'
 import { resendConfirmationCode } from '@/lib/auth-calls'
+import { useArrivingText } from '@/components/use-arriving-text'
 import { useMessages } from '@/lib/i18n'
 import {
   answerChallenge,
@@ -15,8 +16,9 @@ import { AuthForm } from '../components/auth-form'
 import { AuthPage, SubmitButton } from '../components/auth-page'
 import { FormAlert } from '../components/form-alert'
 import { PasswordField } from '../components/password-field'
-import { EmailField, TextField } from '../components/text-field'
+import { CodeField, EmailField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
+import type { AuthProblem } from '../lib/classify-auth-error'
 import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
@@ -54,10 +56,12 @@ export function PasswordlessSignInScreen() {
   const [code, setCode] = useState('')
   const [password, setPassword] = useState('')
   const [screen, setScreen] = useState<Screen>({ at: 'email' })
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('passwordless')
+  const form = useAuthForm('passwordless')
+  const { alertRef, pending, problem, submit } = form
 
   const notice =
     state.notice === 'confirmed' ? s.confirmed : state.reason ? s.reasons[state.reason] : undefined
+  const announced = useArrivingText(notice)
 
   /** Moves to the screen for Cognito's answer; signed in, GuestOnly takes the user on. */
   async function follow(step: SignInStep, factorsSoFar: Factor[] = []) {
@@ -110,6 +114,10 @@ export function PasswordlessSignInScreen() {
       return follow(await chooseFactor(factor), factors)
     })
 
+  /** Sends the code or password typed; `check` validates it first. */
+  const answer = (response: string, check: () => AuthProblem | undefined) =>
+    submit(async () => follow(await answerChallenge(response)), check)
+
   const resend = () =>
     submit(async () => {
       const step = await startSignIn(email.trim())
@@ -141,9 +149,9 @@ export function PasswordlessSignInScreen() {
       <AuthPage title={t.chooseTitle} stepKey="choose">
         <p>{t.chooseIntro(email.trim())}</p>
         <FormAlert ref={alertRef} problem={problem} />
-        {pending && (
-          <p role="status">{screen.factors.includes('passkey') ? t.passkeyPrompt : t.working}</p>
-        )}
+        <p role="status" className="auth-notice-inline">
+          {pending ? (screen.factors.includes('passkey') ? t.passkeyPrompt : t.working) : ''}
+        </p>
         <ul className="factor-choices">
           {screen.factors.map((factor) => (
             <li key={factor}>
@@ -167,26 +175,8 @@ export function PasswordlessSignInScreen() {
     return (
       <AuthPage title={t.codeTitle} stepKey="email-code">
         <p>{t.codeSent(screen.destination ?? email.trim())}</p>
-        <AuthForm
-          formRef={formRef}
-          alertRef={alertRef}
-          problem={problem}
-          onSubmit={() =>
-            submit(
-              async () => follow(await answerChallenge(code.trim())),
-              () => checkFields({ code }),
-            )
-          }
-        >
-          <TextField
-            name="code"
-            label={t.code}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            value={code}
-            onChange={setCode}
-            problem={problem}
-          />
+        <AuthForm form={form} onSubmit={() => answer(code.trim(), () => checkFields({ code }))}>
+          <CodeField label={t.code} value={code} onChange={setCode} problem={problem} />
           <SubmitButton pending={pending} label={t.signIn} busyLabel={t.signingIn} />
         </AuthForm>
         <p>
@@ -202,17 +192,7 @@ export function PasswordlessSignInScreen() {
   if (screen.at === 'password') {
     return (
       <AuthPage title={t.passwordTitle} stepKey="password">
-        <AuthForm
-          formRef={formRef}
-          alertRef={alertRef}
-          problem={problem}
-          onSubmit={() =>
-            submit(
-              async () => follow(await answerChallenge(password)),
-              () => checkFields({ password }),
-            )
-          }
-        >
+        <AuthForm form={form} onSubmit={() => answer(password, () => checkFields({ password }))}>
           <PasswordField
             label={f.password}
             autoComplete="current-password"
@@ -243,12 +223,10 @@ export function PasswordlessSignInScreen() {
 
   return (
     <AuthPage title={t.signInTitle}>
-      {notice && (
-        <p role="status" className="auth-notice">
-          {notice}
-        </p>
-      )}
-      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onEmail}>
+      <p role="status" className="auth-notice">
+        {announced}
+      </p>
+      <AuthForm form={form} onSubmit={onEmail}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <SubmitButton pending={pending} label={t.continue} busyLabel={t.continuing} />
       </AuthForm>

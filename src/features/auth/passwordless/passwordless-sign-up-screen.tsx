@@ -6,7 +6,7 @@ import { useMessages } from '@/lib/i18n'
 import { confirmPasswordlessSignUp, signUpWithoutPassword } from '@/lib/passwordless'
 import { AuthForm } from '../components/auth-form'
 import { AuthPage, SubmitButton } from '../components/auth-page'
-import { EmailField, TextField } from '../components/text-field'
+import { CodeField, EmailField } from '../components/text-field'
 import { safeNextPath, withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
@@ -35,16 +35,15 @@ export function PasswordlessSignUpScreen() {
   const [email, setEmail] = useState(state.email ?? '')
   const [code, setCode] = useState('')
   const [confirming, setConfirming] = useState(false)
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('passwordless')
+  const form = useAuthForm('passwordless')
+  const { pending, problem, submit } = form
 
   if (confirming) {
     return (
       <AuthPage title={t.confirmTitle} stepKey="confirm">
         <p>{t.confirmIntro(email.trim())}</p>
         <AuthForm
-          formRef={formRef}
-          alertRef={alertRef}
-          problem={problem}
+          form={form}
           onSubmit={() =>
             submit(
               async () => {
@@ -59,15 +58,7 @@ export function PasswordlessSignUpScreen() {
             )
           }
         >
-          <TextField
-            name="code"
-            label={t.code}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            value={code}
-            onChange={setCode}
-            problem={problem}
-          />
+          <CodeField label={t.code} value={code} onChange={setCode} problem={problem} />
           <SubmitButton pending={pending} label={t.confirm} busyLabel={t.confirming} />
         </AuthForm>
       </AuthPage>
@@ -78,9 +69,7 @@ export function PasswordlessSignUpScreen() {
     <AuthPage title={t.signUpTitle}>
       <p>{t.signUpIntro}</p>
       <AuthForm
-        formRef={formRef}
-        alertRef={alertRef}
-        problem={problem}
+        form={form}
         onSubmit={() =>
           submit(
             async () => {

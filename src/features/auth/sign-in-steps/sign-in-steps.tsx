@@ -70,14 +70,13 @@ function CancelLink({ onRestart }: Pick<StepProps, 'onRestart'>) {
 function NewPasswordStep(props: StepProps) {
   const t = useMessages(signInStepMessages)
   const [password, setPassword] = useState('')
-  const { alertRef, formRef, pending, problem, answer } = useStep(props)
+  const form = useStep(props)
+  const { pending, problem, answer } = form
   return (
     <AuthPage title={t.newPasswordTitle} stepKey="new-password">
       <p>{t.newPasswordIntro}</p>
       <AuthForm
-        formRef={formRef}
-        alertRef={alertRef}
-        problem={problem}
+        form={form}
         onSubmit={() => answer(password, () => checkFields({ newPassword: password }))}
       >
         <input type="hidden" name="username" autoComplete="username" value={props.email} />
@@ -103,16 +102,15 @@ function CodeStep({
 }: StepProps & { method: MfaMethod; destination: string | undefined }) {
   const t = useMessages(signInStepMessages)
   const [code, setCode] = useState('')
-  const { alertRef, formRef, pending, problem, answer } = useStep(props)
+  const form = useStep(props)
+  const { pending, problem, answer } = form
   const intro =
     method === 'TOTP' ? t.codeIntro.TOTP : t.codeIntro[method](destination ?? props.email)
   return (
     <AuthPage title={t.codeTitle} stepKey={`code-${method}`}>
       <p>{intro}</p>
       <AuthForm
-        formRef={formRef}
-        alertRef={alertRef}
-        problem={problem}
+        form={form}
         onSubmit={() => answer(code.trim(), () => checkFields({ mfaCode: code }))}
       >
         <MfaCodeField value={code} onChange={setCode} problem={problem} />
@@ -131,19 +129,15 @@ function ChooseStep({
 }: StepProps & { methods: MfaMethod[]; setup: boolean }) {
   const t = useMessages(signInStepMessages)
   const [choice, setChoice] = useState<MfaMethod | undefined>(methods[0])
-  const { alertRef, formRef, pending, problem, answer } = useStep(props)
+  const form = useStep(props)
+  const { pending, answer } = form
   return (
     <AuthPage
       title={setup ? t.chooseSetupTitle : t.chooseTitle}
       stepKey={setup ? 'choose-setup' : 'choose'}
     >
       {setup && <p>{t.chooseSetupIntro}</p>}
-      <AuthForm
-        formRef={formRef}
-        alertRef={alertRef}
-        problem={problem}
-        onSubmit={() => answer(choice ?? '')}
-      >
+      <AuthForm form={form} onSubmit={() => answer(choice ?? '')}>
         <fieldset className="choice-list">
           <legend>{t.chooseLegend}</legend>
           {methods.map((method) => (
@@ -189,16 +183,12 @@ function TotpSetupStep({ secret, uri, ...props }: StepProps & { secret: string; 
 function EmailSetupStep(props: StepProps) {
   const t = useMessages(signInStepMessages)
   const [email, setEmail] = useState(props.email)
-  const { alertRef, formRef, pending, problem, answer } = useStep(props)
+  const form = useStep(props)
+  const { pending, problem, answer } = form
   return (
     <AuthPage title={t.emailSetupTitle} stepKey="email-setup">
       <p>{t.emailSetupIntro}</p>
-      <AuthForm
-        formRef={formRef}
-        alertRef={alertRef}
-        problem={problem}
-        onSubmit={() => answer(email.trim(), () => checkFields({ email }))}
-      >
+      <AuthForm form={form} onSubmit={() => answer(email.trim(), () => checkFields({ email }))}>
         <EmailField value={email} onChange={setEmail} problem={problem} autoComplete="email" />
         <SubmitButton pending={pending} label={t.sendCode} busyLabel={t.sending} />
       </AuthForm>

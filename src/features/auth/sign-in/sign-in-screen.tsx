@@ -28,7 +28,8 @@ export function SignInScreen() {
   const { next, state, navigate } = useAuthFlow()
   const [email, setEmail] = useState(state.email ?? '')
   const [password, setPassword] = useState('')
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('sign-in')
+  const form = useAuthForm('sign-in')
+  const { pending, problem, submit } = form
   const [step, setStep] = useState<ChallengeStep>()
   const [stepExpired, setStepExpired] = useState(false)
 
@@ -89,7 +90,7 @@ export function SignInScreen() {
       <p role="status" className="auth-notice">
         {announced}
       </p>
-      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
+      <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <PasswordField
           label={f.password}

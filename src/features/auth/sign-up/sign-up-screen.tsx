@@ -18,7 +18,8 @@ export function SignUpScreen() {
   const { next, navigate } = useAuthFlow()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const { alertRef, formRef, pending, problem, submit } = useAuthForm('sign-up')
+  const form = useAuthForm('sign-up')
+  const { pending, problem, submit } = form
 
   const onSubmit = () =>
     submit(
@@ -34,7 +35,7 @@ export function SignUpScreen() {
   return (
     <AuthPage title={t.title}>
       <p>{t.intro}</p>
-      <AuthForm formRef={formRef} alertRef={alertRef} problem={problem} onSubmit={onSubmit}>
+      <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <PasswordField
           label={t.password}
