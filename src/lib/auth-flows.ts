@@ -1,7 +1,8 @@
 /**
- * Amplify's sign-in, sign-up and account-change calls. Only `auth-calls.ts` imports
- * this file, and only lazily: it holds Amplify's SRP maths and sign-up code,
- * which a returning, signed-in user never needs to download.
+ * Amplify's sign-in, sign-up and account-change calls. Only `auth-calls.ts` (lazily)
+ * and `passwordless.ts` (itself loaded only by the passwordless screens) import
+ * this file: it holds Amplify's SRP maths and sign-up code, which a returning,
+ * signed-in user never needs to download.
  */
 import {
   autoSignIn,
@@ -73,7 +74,8 @@ function unaddressedChallenge(error: unknown): SignInStep {
   throw error
 }
 
-function toStep(next: SignInOutput['nextStep']): SignInStep {
+/** The step of a sign-in Amplify reports; passwordless.ts reads the steps after a password with it. */
+export function toStep(next: SignInOutput['nextStep']): SignInStep {
   switch (next.signInStep) {
     case 'DONE':
       return { name: 'done' }

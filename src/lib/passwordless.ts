@@ -16,6 +16,8 @@ import {
   signUp,
   type SignInOutput,
 } from 'aws-amplify/auth'
+import { toStep as passwordSignInStep } from './auth-flows'
+import type { SignInStep as PasswordSignInStep } from './auth-steps'
 
 /** A first factor as the screens name them. */
 export type Factor = 'passkey' | 'email-code' | 'password'
@@ -27,8 +29,8 @@ export type SignInStep =
   | { step: 'email-code'; destination?: string }
   | { step: 'password' }
   | { step: 'confirm-sign-up' }
-  /** A second factor (MFA): the password screens handle it. */
-  | { step: 'second-factor' }
+  /** After a password, a step of the password sign-in (MFA, a new password): its screens take it. */
+  | { step: 'after-password'; next: PasswordSignInStep }
 
 const CHALLENGE: Record<Factor, 'WEB_AUTHN' | 'EMAIL_OTP' | 'PASSWORD_SRP'> = {
   passkey: 'WEB_AUTHN',
@@ -57,7 +59,7 @@ function toStep({ isSignedIn, nextStep }: SignInOutput): SignInStep {
     case 'DONE':
       return { step: 'done' }
     default:
-      return { step: 'second-factor' }
+      return { step: 'after-password', next: passwordSignInStep(nextStep) }
   }
 }
 

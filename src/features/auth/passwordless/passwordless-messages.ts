@@ -20,8 +20,6 @@ export const passwordlessMessages = defineMessages({
     newCode: 'Send a new code',
     passwordTitle: 'Enter your password',
     otherAccount: 'Use another email',
-    secondFactor:
-      'This account uses two-step verification, which this sign-in page can’t complete yet. Ask whoever runs this site for help.',
     noAccount: 'New here?',
     signUp: 'Create an account',
     signUpTitle: 'Create an account',
@@ -54,8 +52,6 @@ export const passwordlessMessages = defineMessages({
     newCode: '新しいコードを送信',
     passwordTitle: 'パスワードを入力',
     otherAccount: '別のメールアドレスを使う',
-    secondFactor:
-      'このアカウントは 2 段階認証を使っていますが、このサインイン画面ではまだ完了できません。サイトの管理者にお問い合わせください。',
     noAccount: '初めてですか?',
     signUp: 'アカウントを作成',
     signUpTitle: 'アカウントを作成',

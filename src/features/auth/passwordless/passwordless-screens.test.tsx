@@ -4,6 +4,7 @@
  * origin), and a software authenticator behind navigator.credentials.
  */
 import { screen, waitFor, within } from '@testing-library/react'
+import { Secret, TOTP } from 'otpauth'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   softAuthenticator,
@@ -224,6 +225,38 @@ describe('passwordless sign-in', () => {
     await user.clear(codeField)
     await user.type(screen.getByLabelText('Sign-in code'), latestCode(email))
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/projects'))
+  })
+})
+
+describe('passwordless sign-in for a user with two-step verification', () => {
+  it('asks for the password (Cognito offers nothing else), then the authenticator code, and signs in', async () => {
+    await cognito('SetUserPoolMfaConfig', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    })
+    const { email, password } = await createVerifiedUser({ email: testEmail('mfa') })
+    const { AccessToken } = await signIn(email, password)
+    const { SecretCode } = await cognito<{ SecretCode: string }>('AssociateSoftwareToken', {
+      AccessToken,
+    })
+    const app = new TOTP({ secret: Secret.fromBase32(SecretCode) })
+    await cognito('VerifySoftwareToken', { AccessToken, UserCode: app.generate() })
+    await cognito('AdminSetUserMFAPreference', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      Username: email,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    })
+
+    const { user, router } = await startSignIn(email)
+    expect(await screen.findByRole('heading', { name: 'Enter your password' })).toBeVisible()
+    await user.type(screen.getByLabelText('Password'), password)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+
+    expect(await screen.findByRole('heading', { name: 'Enter your sign-in code' })).toBeVisible()
+    await user.type(screen.getByLabelText('6-digit code'), app.generate())
+    await user.keyboard('{Enter}')
     await waitFor(() => expect(router.state.location.pathname).toBe('/projects'))
   })
 })

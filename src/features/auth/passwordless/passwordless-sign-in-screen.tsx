@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Link } from 'react-router-dom'
 import { env, type SignInMethod } from '@/config/env'
 import { paths } from '@/config/paths'
-import { resendConfirmationCode } from '@/lib/auth-calls'
+import { resendConfirmationCode, type SignInStep as PasswordSignInStep } from '@/lib/auth-calls'
 import { useArrivingText } from '@/components/use-arriving-text'
 import { useMessages } from '@/lib/i18n'
 import {
@@ -24,14 +24,20 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
 import { formMessages } from '../messages/form-messages'
 import { signInMessages } from '../sign-in/sign-in-messages'
+import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
 import { passwordlessMessages } from './passwordless-messages'
+
+// The password sign-in's screens for the steps after a password (MFA, a new password).
+const SignInSteps = lazy(() =>
+  import('../sign-in-steps/sign-in-steps').then((module) => ({ default: module.SignInSteps })),
+)
 
 type Screen =
   | { at: 'email' }
   | { at: 'choose'; factors: Factor[] }
   | { at: 'email-code'; destination?: string }
   | { at: 'password' }
-  | { at: 'second-factor' }
+  | { at: 'after-password'; step: ChallengeStep }
 
 const METHOD: Record<Factor, SignInMethod> = {
   passkey: 'passkey',
@@ -56,11 +62,15 @@ export function PasswordlessSignInScreen() {
   const [code, setCode] = useState('')
   const [password, setPassword] = useState('')
   const [screen, setScreen] = useState<Screen>({ at: 'email' })
+  const [stepExpired, setStepExpired] = useState(false)
   const form = useAuthForm('passwordless')
   const { alertRef, pending, problem, submit } = form
 
-  const notice =
-    state.notice === 'confirmed' ? s.confirmed : state.reason ? s.reasons[state.reason] : undefined
+  const notice = stepExpired
+    ? s.stepExpired
+    : state.notice === 'confirmed'
+      ? s.confirmed
+      : state.reason && s.reasons[state.reason]
   const announced = useArrivingText(notice)
 
   /** Moves to the screen for Cognito's answer; signed in, GuestOnly takes the user on. */
@@ -88,15 +98,27 @@ export function PasswordlessSignInScreen() {
       case 'password':
         setScreen({ at: 'password' })
         return
-      case 'confirm-sign-up': {
-        await resendConfirmationCode(email.trim())
-        const to: AuthLocationState = { email: email.trim(), codeResent: true }
-        navigate(withNext(paths.confirmSignUp, next), { state: to })
-        return
-      }
-      case 'second-factor':
-        setScreen({ at: 'second-factor' })
-        return
+      case 'confirm-sign-up':
+        return afterPassword({ name: 'confirm-sign-up' })
+      case 'after-password':
+        return afterPassword(step.next)
+    }
+  }
+
+  /** A step of the password sign-in, as sign-in-screen.tsx takes it. */
+  async function afterPassword(step: PasswordSignInStep) {
+    const address = email.trim()
+    if (step.name === 'done') return
+    if (step.name === 'confirm-sign-up') {
+      await resendConfirmationCode(address)
+      const to: AuthLocationState = { email: address, codeResent: true }
+      navigate(withNext(paths.confirmSignUp, next), { state: to })
+    } else if (step.name === 'reset-password') {
+      const to: AuthLocationState = { email: address, resetRequired: true }
+      navigate(withNext(paths.forgotPassword, next), { state: to })
+    } else {
+      setStepExpired(false)
+      setScreen({ at: 'after-password', step })
     }
   }
 
@@ -212,17 +234,24 @@ export function PasswordlessSignInScreen() {
     )
   }
 
-  if (screen.at === 'second-factor') {
+  if (screen.at === 'after-password') {
     return (
-      <AuthPage title={t.signInTitle} stepKey="second-factor">
-        <p role="alert">{t.secondFactor}</p>
-        {anotherEmail}
-      </AuthPage>
+      <Suspense fallback={<p className="page">{s.loadingStep}</p>}>
+        <SignInSteps
+          step={screen.step}
+          email={email.trim()}
+          onStep={(step) => void afterPassword(step)}
+          onRestart={(expired) => {
+            restart()
+            setStepExpired(expired)
+          }}
+        />
+      </Suspense>
     )
   }
 
   return (
-    <AuthPage title={t.signInTitle}>
+    <AuthPage title={t.signInTitle} stepKey={stepExpired ? 'expired' : undefined}>
       <p role="status" className="auth-notice">
         {announced}
       </p>
