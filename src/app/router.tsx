@@ -15,9 +15,9 @@ import { preloadAuthFlows } from '@/lib/auth-calls'
  * Every screen but the shell is a lazy chunk, so a returning user who lands on
  * /projects downloads none of the sign-in and sign-up code. Amplify's sign-in
  * code (SRP, sign-up) isn't needed to show an auth form, so it never delays
- * one, nor runs while the page loads: it starts loading when the user first
- * turns to the form (a key or pointer press, focus on a field, or a browser
- * filling it in). Typing an email gives it ample time; a submit before it has
+ * one, nor runs while the page loads: it starts loading when the browser is
+ * idle after the user first turns to the form (a key or pointer press, focus
+ * on a field, or a browser filling it in). Typing an email gives it ample time; a submit before it has
  * arrived waits for it.
  */
 function authScreen<Route>(load: () => Promise<Route>) {
@@ -37,7 +37,10 @@ function onFirstInteraction(start: () => void) {
     // The auth page moves focus to its heading as it appears: that is not the user.
     if (event.type === 'focusin' && !isFormField(event.target)) return
     for (const type of events) removeEventListener(type, once, true)
-    start()
+    // After the interaction's own work (its render, a focus move), which the
+    // chunk's evaluation would otherwise delay.
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(start, { timeout: 500 })
+    else setTimeout(start, 50)
   }
   for (const type of events) addEventListener(type, once, { capture: true })
 }
