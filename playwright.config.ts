@@ -84,6 +84,8 @@ export default defineConfig({
         ...(process.env as Record<string, string>),
         VITE_SIGN_IN_METHODS: 'passkey,email-code,password',
         LOCAL_AWS_STATE_DIR: process.env.LOCAL_AWS_PASSWORDLESS_STATE_DIR,
+        // The MFA test computes authenticator codes at the emulator's time (mfa-support.ts).
+        LOCAL_AWS_CLOCK_CONTROL: '1',
       },
       timeout: 180_000,
       reuseExistingServer: false,

@@ -60,9 +60,12 @@ export async function signInWithPassword(email: string, password: string): Promi
   return step
 }
 
-/** Answers the step a sign-in is at (a new password, a code, a choice); the step after it. */
-export async function continueSignIn(response: string): Promise<SignInStep> {
-  const step = await (await loadFlows()).confirmSignInStep(response)
+/**
+ * Answers the step `email`'s sign-in is at (a new password, a code, a choice),
+ * whichever sign-in screen started it; the step after it.
+ */
+export async function continueSignIn(response: string, email: string): Promise<SignInStep> {
+  const step = await (await loadFlows()).confirmSignInStep(response, email)
   if (step.name === 'done') await checkSession()
   return step
 }

@@ -16,8 +16,11 @@ import {
   signUp,
   type SignInOutput,
 } from 'aws-amplify/auth'
-import { toStep as passwordSignInStep } from './auth-flows'
-import type { SignInStep as PasswordSignInStep } from './auth-steps'
+import {
+  toSignInStep,
+  unaddressedChallenge,
+  type SignInStep as PasswordSignInStep,
+} from './auth-steps'
 
 /** A first factor as the screens name them. */
 export type Factor = 'passkey' | 'email-code' | 'password'
@@ -37,6 +40,9 @@ const CHALLENGE: Record<Factor, 'WEB_AUTHN' | 'EMAIL_OTP' | 'PASSWORD_SRP'> = {
   'email-code': 'EMAIL_OTP',
   password: 'PASSWORD_SRP',
 }
+
+// Who is signing in: an authenticator-app set-up after the password names the account.
+let signingInAs = ''
 
 function toStep({ isSignedIn, nextStep }: SignInOutput): SignInStep {
   if (isSignedIn) return { step: 'done' }
@@ -59,12 +65,13 @@ function toStep({ isSignedIn, nextStep }: SignInOutput): SignInStep {
     case 'DONE':
       return { step: 'done' }
     default:
-      return { step: 'after-password', next: passwordSignInStep(nextStep) }
+      return { step: 'after-password', next: toSignInStep(nextStep, signingInAs) }
   }
 }
 
 /** Names the user; Cognito answers with the factors this user can use. */
 export async function startSignIn(email: string): Promise<SignInStep> {
+  signingInAs = email
   return toStep(await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } }))
 }
 
@@ -75,7 +82,11 @@ export async function chooseFactor(factor: Factor): Promise<SignInStep> {
 
 /** Answers the e-mailed code or the password. */
 export async function answerChallenge(answer: string): Promise<SignInStep> {
-  return toStep(await confirmSignIn({ challengeResponse: answer }))
+  try {
+    return toStep(await confirmSignIn({ challengeResponse: answer }))
+  } catch (error) {
+    return { step: 'after-password', next: unaddressedChallenge(error) }
+  }
 }
 
 /** Starts an account without a password: Cognito e-mails a confirmation code. */

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { env, type SignInMethod } from '@/config/env'
 import { paths } from '@/config/paths'
@@ -24,13 +24,9 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
 import { formMessages } from '../messages/form-messages'
 import { signInMessages } from '../sign-in/sign-in-messages'
+import { LazySignInSteps } from '../sign-in-steps/lazy-sign-in-steps'
 import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
 import { passwordlessMessages } from './passwordless-messages'
-
-// The password sign-in's screens for the steps after a password (MFA, a new password).
-const SignInSteps = lazy(() =>
-  import('../sign-in-steps/sign-in-steps').then((module) => ({ default: module.SignInSteps })),
-)
 
 type Screen =
   | { at: 'email' }
@@ -236,17 +232,15 @@ export function PasswordlessSignInScreen() {
 
   if (screen.at === 'after-password') {
     return (
-      <Suspense fallback={<p className="page">{s.loadingStep}</p>}>
-        <SignInSteps
-          step={screen.step}
-          email={email.trim()}
-          onStep={(step) => void afterPassword(step)}
-          onRestart={(expired) => {
-            restart()
-            setStepExpired(expired)
-          }}
-        />
-      </Suspense>
+      <LazySignInSteps
+        step={screen.step}
+        email={email.trim()}
+        onStep={(step) => void afterPassword(step)}
+        onRestart={(expired) => {
+          restart()
+          setStepExpired(expired)
+        }}
+      />
     )
   }
 

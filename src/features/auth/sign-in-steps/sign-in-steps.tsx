@@ -47,12 +47,12 @@ export function SignInSteps({ step, ...props }: StepProps & { step: ChallengeSte
 }
 
 /** The submit of a step: its answer goes to Cognito, the next step comes back. */
-function useStep({ onStep, onRestart }: StepProps) {
+function useStep({ email, onStep, onRestart }: StepProps) {
   const form = useAuthForm('sign-in-step', (problem: AuthProblem) => {
     if (problem.kind === 'challenge-expired') onRestart(true)
   })
   const answer = (response: string, check?: () => AuthProblem | undefined) =>
-    form.submit(async () => onStep(await continueSignIn(response)), check)
+    form.submit(async () => onStep(await continueSignIn(response, email)), check)
   return { ...form, answer }
 }
 
@@ -170,7 +170,7 @@ function TotpSetupStep({ secret, uri, ...props }: StepProps & { secret: string; 
         uri={uri}
         action="sign-in-step"
         submitLabel={t.verify}
-        onCode={async (code) => props.onStep(await continueSignIn(code))}
+        onCode={async (code) => props.onStep(await continueSignIn(code, props.email))}
         onProblem={(problem) => {
           if (problem.kind === 'challenge-expired') props.onRestart(true)
         }}

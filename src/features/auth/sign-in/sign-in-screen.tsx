@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useArrivingText } from '@/components/use-arriving-text'
 import { paths } from '@/config/paths'
@@ -15,12 +15,8 @@ import { formMessages } from '../messages/form-messages'
 import { signInMessages } from './sign-in-messages'
 import { AuthForm } from '../components/auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
+import { LazySignInSteps } from '../sign-in-steps/lazy-sign-in-steps'
 import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
-
-// Only a sign-in that needs a further step (a new password, MFA) loads these screens.
-const SignInSteps = lazy(() =>
-  import('../sign-in-steps/sign-in-steps').then((module) => ({ default: module.SignInSteps })),
-)
 
 export function SignInScreen() {
   const t = useMessages(signInMessages)
@@ -70,18 +66,16 @@ export function SignInScreen() {
 
   if (step) {
     return (
-      <Suspense fallback={<p className="page">{t.loadingStep}</p>}>
-        <SignInSteps
-          step={step}
-          email={email.trim()}
-          onStep={(result) => void follow(result, email.trim())}
-          onRestart={(expired) => {
-            setStep(undefined)
-            setPassword('')
-            setStepExpired(expired)
-          }}
-        />
-      </Suspense>
+      <LazySignInSteps
+        step={step}
+        email={email.trim()}
+        onStep={(result) => void follow(result, email.trim())}
+        onRestart={(expired) => {
+          setStep(undefined)
+          setPassword('')
+          setStepExpired(expired)
+        }}
+      />
     )
   }
 
