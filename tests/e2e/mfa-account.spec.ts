@@ -1,6 +1,15 @@
 import { expect, test } from './fixtures'
-import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
-import { LANGUAGES, poolMfa, signInWith, signOut, startIn, totpCode, UI } from './mfa-support'
+import { createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
+import {
+  LANGUAGES,
+  poolMfa,
+  signInWith,
+  signOut,
+  startIn,
+  totpCode,
+  UI,
+  userWithFactors,
+} from './mfa-support'
 
 // These tests change the pool every spec shares: put MFA back off after each.
 test.afterEach(async ({ request }) => poolMfa(request, 'OFF'))
@@ -78,6 +87,39 @@ for (const language of LANGUAGES) {
     await expect(page).toHaveURL(/\/projects$/)
   })
 }
+
+test('with two factors on, the one chosen on the account page is the one sign-in asks for', async ({
+  page,
+  request,
+}) => {
+  const t = UI.en
+  await poolMfa(request, 'OPTIONAL', { totp: true, email: true })
+  const { email, key } = await userWithFactors(request, 'prefer', { totp: true, email: true })
+  await page.goto('/account')
+  await signInWith(page, email, PASSWORD, 'en')
+  // Nothing preferred yet: sign-in asks which one.
+  await expect(page.getByRole('heading', { name: t.chooseTitle })).toBeFocused()
+  await page.getByRole('radio', { name: 'Authenticator app' }).check()
+  await page.getByRole('button', { name: t.continue }).click()
+  await page.getByLabel(t.code).fill(await totpCode(request, key))
+  await page.getByRole('button', { name: t.verify }).click()
+
+  const section = page.getByRole('region', { name: t.mfaSection })
+  const askFirst = section.getByRole('group', { name: 'Ask me first for' })
+  // The choice shows once Cognito has saved it.
+  await askFirst.getByRole('radio', { name: 'E-mail' }).click()
+  await expect(section.getByRole('status')).toHaveText('Saved.')
+  await expect(section).toContainText('E-mail: On (asked first)')
+  await expect(askFirst.getByRole('radio', { name: 'E-mail' })).toBeChecked()
+
+  await signOut(page, 'en')
+  await signInWith(page, email, PASSWORD, 'en')
+  await expect(page.getByRole('heading', { name: t.codeTitle })).toBeFocused()
+  await expect(page.getByText(t.byEmail)).toBeVisible()
+  await page.getByLabel(t.code).fill(await latestCode(request, email))
+  await page.getByRole('button', { name: t.verify }).click()
+  await expect(page).toHaveURL(/\/projects$/)
+})
 
 test('the account page has no two-step section when the pool has MFA off', async ({
   page,
