@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { signIn } from './projects-support'
 
@@ -31,7 +32,17 @@ const projects = Array.from({ length: COUNT }, (_, i) => {
 const matching = (query: string) =>
   projects.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())).length
 
+/** Requests for the virtualiser's chunk, which only a list of over 200 projects loads. */
+function virtualiserDownloads(page: Page) {
+  const urls: string[] = []
+  page.on('request', (req) => {
+    if (/\/assets\/virtual-project-list-[^/]*\.js$/.test(req.url())) urls.push(req.url())
+  })
+  return urls
+}
+
 test('10,000 projects render and filter without jank', async ({ page, request }) => {
+  const virtualiser = virtualiserDownloads(page)
   await signIn(page, request)
   await page.route('**/local-aws/dev_1/projects', (route) =>
     route.request().method() === 'GET' ? route.fulfill({ json: projects }) : route.fallback(),
@@ -59,6 +70,9 @@ test('10,000 projects render and filter without jank', async ({ page, request })
       sinceResponse: performance.now() - response.responseEnd,
     }
   })
+  // Virtualised: the list is long enough to load the virtualiser, and only a screenful is drawn.
+  await expect(page.locator('.project-list.virtualised')).toBeVisible()
+  expect(virtualiser).toHaveLength(1)
   expect(await page.locator('.project-row').count()).toBeLessThan(100)
   await expect(page.getByRole('listitem').first()).toContainText('Bravo 2') // the default, first
 
@@ -97,4 +111,36 @@ test('10,000 projects render and filter without jank', async ({ page, request })
   expect(Math.max(...perKey)).toBeLessThan(250)
   expect(Math.max(0, ...longTasks)).toBeLessThan(200)
   await expect(page.getByRole('listitem').first()).toContainText('Echo 1')
+})
+
+test('a list of up to 200 projects is drawn whole, without the virtualiser', async ({
+  page,
+  request,
+}) => {
+  const virtualiser = virtualiserDownloads(page)
+  await signIn(page, request)
+  const two100 = projects.slice(0, 200)
+  await page.route('**/local-aws/dev_1/projects', (route) =>
+    route.request().method() === 'GET' ? route.fulfill({ json: two100 }) : route.fallback(),
+  )
+  await page.goto('/projects')
+  await expect(page.locator('.project-count')).toHaveText('200 projects')
+  const list = page.getByRole('list', { name: 'Projects' })
+  await expect(list.getByRole('listitem')).toHaveCount(200)
+
+  // Focus that goes back to a row scrolls it into view: cancel renaming the last row
+  // after the list has been scrolled away from it.
+  const last = list.getByRole('listitem').last()
+  await last.getByRole('button', { name: /^Rename/ }).click()
+  const box = last.getByRole('textbox')
+  await expect(box).toBeFocused()
+  await page.locator('.project-scroller').evaluate((scroller) => (scroller.scrollTop = 0))
+  await expect(last).not.toBeInViewport()
+  await page.keyboard.press('Escape')
+  const rename = last.getByRole('button', { name: /^Rename/ })
+  await expect(rename).toBeFocused()
+  await expect(rename).toBeInViewport()
+
+  await page.waitForLoadState('networkidle')
+  expect(virtualiser).toEqual([])
 })

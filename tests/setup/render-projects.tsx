@@ -66,7 +66,7 @@ export function recordApiRequests() {
  * QueryClient and the emulator behind msw.
  */
 export function renderProjectsPage() {
-  // jsdom lays nothing out: give the list's scroller a height so the virtualiser shows rows.
+  // jsdom lays nothing out: give the list's scroller a height so the virtualiser (long lists) shows rows.
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(640)
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(64)
   const queryClient = new QueryClient({

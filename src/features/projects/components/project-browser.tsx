@@ -3,7 +3,8 @@ import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
 import type { ShownProject } from '../api/fold-writes'
 import type { Project } from '../api/parse-projects'
 import { filterProjects, toSearchable } from '../utils/order-projects'
-import { ProjectList, type FocusRequest } from './project-list'
+import { ProjectList } from './project-list'
+import type { FocusRequest } from './project-list-item'
 import type { RowActions, RowMode } from './project-row'
 
 const messages = defineMessages({

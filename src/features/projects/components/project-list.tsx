@@ -1,84 +1,45 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
-import type { ShownProject } from '../api/fold-writes'
-import type { Project } from '../api/parse-projects'
-import { ProjectRow, type FocusTarget, type RowActions, type RowMode } from './project-row'
-
-export interface FocusRequest {
-  id: number
-  target: FocusTarget
-}
-
-const VIEW: RowMode = { type: 'view' }
+import { lazy, Suspense } from 'react'
+import { ProjectListItem, type ProjectListProps } from './project-list-item'
 
 /**
- * The list, virtualised: only the rows on screen (plus a few) are in the DOM,
- * so 10,000 projects render and filter as fast as 20. Row heights are measured,
- * since long names wrap. Positions come from the virtualiser through React's
- * `style` prop, which is applied through the CSSOM and so allowed by the CSP.
+ * Up to this many rows, the list is plain DOM: every row rendered, the browser
+ * scrolling. The API lists at most 50 projects (a few more with writes beyond
+ * its limit on top), so every real list is plain and nobody downloads the
+ * virtualiser (about 10 kB gzipped). 200 rows of a few elements each render and
+ * re-filter within a frame or two; above that, a list only comes from an API
+ * that pages through more (10,000 must stay smooth), and it is virtualised.
  */
-export function ProjectList({
-  projects,
-  label,
-  modeOf,
-  focusRequest,
-  onFocused,
-  actions,
-}: {
-  projects: readonly ShownProject[]
-  label: string
-  modeOf: (project: Project) => RowMode | undefined
-  focusRequest: FocusRequest | null
-  onFocused: () => void
-  actions: RowActions
-}) {
-  const scrollRef = useRef<HTMLDivElement>(null)
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read during render by design
-  const virtualizer = useVirtualizer({
-    count: projects.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 64,
-    overscan: 8,
-    getItemKey: (index) => projects[index]?.id ?? index,
-  })
+const PLAIN_UP_TO = 200
+/**
+ * While the virtualiser's chunk loads, a long list shows its first rows plainly:
+ * more than a tall screen holds, far fewer than the whole list.
+ */
+const ROWS_WHILE_LOADING = 40
 
-  const focusIndex = focusRequest
-    ? projects.findIndex((project) => project.id === focusRequest.id)
-    : -1
-  useEffect(() => {
-    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' })
-  }, [focusIndex, focusRequest, virtualizer])
+const VirtualProjectList = lazy(() =>
+  import('./virtual-project-list').then((module) => ({ default: module.VirtualProjectList })),
+)
 
+export function ProjectList(props: ProjectListProps) {
+  if (props.projects.length <= PLAIN_UP_TO) return <PlainProjectList {...props} />
   return (
-    <div className="project-scroller" ref={scrollRef}>
-      <ul
-        className="project-list"
-        aria-label={label}
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const project = projects[item.index]
-          if (!project) return null
-          return (
-            <li
-              key={project.id}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="project-row"
-              aria-setsize={projects.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <ProjectRow
-                project={project}
-                mode={modeOf(project) ?? VIEW}
-                focus={focusRequest?.id === project.id ? focusRequest.target : undefined}
-                onFocused={onFocused}
-                actions={actions}
-              />
-            </li>
-          )
-        })}
+    <Suspense fallback={<PlainProjectList {...props} rows={ROWS_WHILE_LOADING} />}>
+      <VirtualProjectList {...props} />
+    </Suspense>
+  )
+}
+
+/**
+ * Every row (or the first `rows`) in the DOM. A row asked to take focus does so
+ * itself (project-row.tsx), and focusing scrolls it into view.
+ */
+function PlainProjectList({ rows, ...list }: ProjectListProps & { rows?: number }) {
+  return (
+    <div className="project-scroller">
+      <ul className="project-list" aria-label={list.label}>
+        {list.projects.slice(0, rows).map((project, index) => (
+          <ProjectListItem key={project.id} list={list} index={index} />
+        ))}
       </ul>
     </div>
   )

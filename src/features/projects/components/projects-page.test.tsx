@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { seedProjects, server } from '../../../../tests/setup/local-aws'
@@ -15,6 +15,14 @@ const names = () =>
   within(screen.getByRole('list', { name: 'Projects' }))
     .getAllByRole('listitem')
     .map((item) => item.querySelector('.project-name')?.textContent)
+
+/** `count` projects named "Project 1" to "Project <count>", in the API's format. */
+const numbered = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    'project-id': i + 1,
+    name: `Project ${i + 1}`,
+    'is-default': false,
+  }))
 
 describe('projects page', () => {
   beforeEach(signInForApi)
@@ -68,16 +76,28 @@ describe('projects page', () => {
     expect(filter).toHaveValue('')
   })
 
+  it('renders every row of a list of up to 200', async () => {
+    server.use(http.get(PROJECTS_URL, () => HttpResponse.json(numbered(200))))
+    renderProjectsPage()
+    expect(await screen.findByText('200 projects')).toBeInTheDocument()
+    expect(names()).toHaveLength(200)
+    expect(names().at(-1)).toBe('Project 200')
+  })
+
   it('renders only the rows on screen of a long list, and filters all of it', async () => {
     // 2,000 in one answer: the API as it would be once it follows LastEvaluatedKey.
-    const all = Array.from({ length: 2000 }, (_, i) => ({
-      'project-id': i + 1,
-      name: `Project ${i + 1}`,
-      'is-default': false,
-    }))
-    server.use(http.get(PROJECTS_URL, () => HttpResponse.json(all)))
+    server.use(http.get(PROJECTS_URL, () => HttpResponse.json(numbered(2000))))
     const { user } = renderProjectsPage()
     expect(await screen.findByText('2,000 projects')).toBeInTheDocument()
+    expect(screen.getAllByRole('listitem').length).toBeLessThan(100)
+    // Scrolled to its end, the list brings its last rows, still only a screenful.
+    await waitFor(() => {
+      const scroller = screen.getByRole('list', { name: 'Projects' }).parentElement!
+      // jsdom doesn't scroll: the scroller reports the offset a browser would.
+      vi.spyOn(scroller, 'scrollTop', 'get').mockReturnValue(2000 * 64 - 640)
+      fireEvent.scroll(scroller)
+      expect(names()).toContain('Project 2000')
+    })
     expect(screen.getAllByRole('listitem').length).toBeLessThan(100)
     await user.type(screen.getByRole('searchbox', { name: 'Filter projects' }), 'Project 1999')
     expect(await screen.findByText('1 of 2,000 projects')).toBeInTheDocument()

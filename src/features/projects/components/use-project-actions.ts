@@ -12,7 +12,7 @@ import {
 } from '../api/project-write'
 import { actionMessages } from './action-messages'
 import { describeError, errorMessages, shortName } from './error-messages'
-import type { FocusRequest } from './project-list'
+import type { FocusRequest } from './project-list-item'
 import type { RowActions, RowMode } from './project-row'
 
 type ActionMessages = (typeof actionMessages)['en']
