@@ -2,18 +2,28 @@
  * Amplify Auth, configured from the app's settings once, when this module is
  * first imported. The session store (auth.ts) and the calls (auth-calls.ts)
  * import it before they call Amplify.
+ *
+ * Configured through `@aws-amplify/core` with the user-pool token provider
+ * alone, as `aws-amplify`'s own `Amplify.configure` wrapper does by default
+ * minus what this app never uses: the identity-pool credentials provider (no
+ * identity pool: the API takes the IdToken) and cookie storage (no SSR), which
+ * the wrapper bundles whether used or not. The token provider keeps its default
+ * store, localStorage under Amplify's usual keys, with its cross-tab listener;
+ * like the wrapper, we hand it the auth config it refreshes tokens with.
  */
-import { Amplify } from 'aws-amplify'
+import { Amplify, type ResourcesConfig } from '@aws-amplify/core'
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
 import { env } from '@/config/env'
 
-Amplify.configure({
-  Auth: {
-    Cognito: {
-      userPoolId: env.userPoolId,
-      userPoolClientId: env.userPoolClientId,
-      ...(env.cognitoEndpoint ? { userPoolEndpoint: env.cognitoEndpoint } : {}),
-      loginWith: { email: true },
-      signUpVerificationMethod: 'code',
-    },
+const auth: ResourcesConfig['Auth'] = {
+  Cognito: {
+    userPoolId: env.userPoolId,
+    userPoolClientId: env.userPoolClientId,
+    ...(env.cognitoEndpoint ? { userPoolEndpoint: env.cognitoEndpoint } : {}),
+    loginWith: { email: true },
+    signUpVerificationMethod: 'code',
   },
-})
+}
+
+cognitoUserPoolsTokenProvider.setAuthConfig(auth)
+Amplify.configure({ Auth: auth }, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } })
