@@ -12,12 +12,13 @@ import tseslint from 'typescript-eslint'
 const amplifyModules = [
   'src/lib/auth-config.ts',
   'src/lib/auth.ts',
+  'src/lib/amplify-session.ts',
   'src/lib/auth-calls.ts',
   'src/lib/auth-flows.ts',
   'src/lib/auth-steps.ts',
   'src/lib/passwordless.ts',
-  // Reads the session Amplify stored, to start the list's GET before Amplify has loaded.
-  'src/lib/early-list-request.ts',
+  // Reads the session Amplify stored, for the first screen and the list's early GET, before Amplify has loaded.
+  'src/lib/stored-session.ts',
 ]
 const noTestCode = { group: ['**/tests/**'], message: 'Product code never imports test code.' }
 const amplifyOnlyThroughLib = {

@@ -5,7 +5,6 @@
  * download it. Errors are passed through as Amplify throws them (`name` is
  * Cognito's error type); the auth feature turns them into messages.
  */
-import '@/lib/auth-config'
 import { env, type MfaMethod } from '@/config/env'
 import { checkSession, sessionEnded, signOutQuietly } from '@/lib/auth'
 import type { MfaSetting, SignInStep } from './auth-steps'

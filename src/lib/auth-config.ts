@@ -1,7 +1,7 @@
 /**
  * Amplify Auth, configured from the app's settings once, when this module is
- * first imported. The session store (auth.ts) and the calls (auth-calls.ts)
- * import it before they call Amplify.
+ * first imported. Each module that calls Amplify imports it first: the session
+ * store's (amplify-session.ts), auth-flows.ts and passwordless.ts, all loaded lazily.
  *
  * Configured through `@aws-amplify/core` with the user-pool token provider
  * alone, as `aws-amplify`'s own `Amplify.configure` wrapper does by default

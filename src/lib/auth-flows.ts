@@ -3,6 +3,7 @@
  * this file, and only lazily: it holds Amplify's SRP maths and sign-up code,
  * which a returning, signed-in user never needs to download.
  */
+import '@/lib/auth-config'
 import {
   autoSignIn,
   confirmResetPassword,

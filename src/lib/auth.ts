@@ -3,11 +3,17 @@
  * client sends, and what ends a session (Cognito refusing a refresh, the API
  * refusing the session, a sign-out here or in another tab). The sign-in,
  * sign-up and account calls the screens make are in `auth-calls.ts`.
+ *
+ * The first screen doesn't wait for Amplify: the stored session says who is
+ * signed in, and while their IdToken is fresh the API client sends it as
+ * stored (stored-session.ts). Amplify, which refreshes tokens, signs out and
+ * relays other tabs' sign-ins and sign-outs, loads once that screen is up, or
+ * at once when a refresh is due.
  */
-import '@/lib/auth-config'
-import { fetchAuthSession, signOut } from 'aws-amplify/auth'
-import { Hub } from 'aws-amplify/utils'
 import { useSyncExternalStore } from 'react'
+import { isRefreshTokenKey, readStoredSession } from '@/lib/stored-session'
+
+const loadAmplify = () => import('./amplify-session')
 
 /** Why a session ended: shown on the sign-in screen. */
 export type SessionEndReason =
@@ -23,7 +29,19 @@ export type Session =
   | { status: 'signed-in'; email: string }
   | { status: 'signed-out'; reason?: SessionEndReason }
 
-let session: Session = { status: 'checking' }
+/** Read from storage when the first screen asks (see `current`), then kept up to date. */
+let session: Session | undefined
+
+/** What the stored session shows without asking Amplify; 'checking' when only Amplify can tell (a refresh is due). */
+function sessionFromStorage(): Session {
+  const stored = readStoredSession()
+  if (!stored) return { status: 'signed-out' }
+  if (stored.freshIdToken && stored.email) return { status: 'signed-in', email: stored.email }
+  return { status: 'checking' }
+}
+
+const current = (): Session => (session ??= sessionFromStorage())
+
 const listeners = new Set<() => void>()
 
 function setSession(next: Session) {
@@ -31,38 +49,82 @@ function setSession(next: Session) {
   for (const listener of listeners) listener()
 }
 
-let stopListening: (() => void) | undefined
-
 function subscribe(listener: () => void) {
   listeners.add(listener)
-  // The first to watch has the stored session read (and refreshed if due).
-  if (listeners.size === 1) {
-    stopListening = listenToAmplify()
-    void checkSession()
-  }
+  if (listeners.size === 1) startWatching()
   return () => {
     listeners.delete(listener)
     // Nobody watches any more (the app was unmounted): what we knew goes stale,
-    // so the next app to mount starts as a page load does, checking.
+    // so the next app to mount starts as a page load does, from storage.
     if (listeners.size === 0) {
-      stopListening?.()
+      stopWatching()
       clearTimeout(refreshTimer)
-      session = { status: 'checking' }
+      session = undefined
     }
   }
 }
 
-/** The session as the UI sees it; the first subscriber triggers the check of the stored one. */
+/** The session as the UI sees it; the first subscriber has Amplify confirm the stored one. */
 export function useSession(): Session {
-  return useSyncExternalStore(subscribe, () => session)
+  return useSyncExternalStore(subscribe, current)
 }
 
 // The refresh errors after which Amplify clears the tokens: the session is over.
 const SESSION_REFUSED =
   /^(NotAuthorized|TokenRevoked|UserNotFound|PasswordResetRequired|UserNotConfirmed|RefreshTokenReuse)/
 
+/** While the UI watches: how to stop what watching started. */
+let watching: { stopBridge: () => void; cancelCheck?: () => void; stopHub?: () => void } | undefined
+
+/**
+ * Has Amplify confirm the stored session (refreshing it if due) and relay what
+ * changes it: at once when only Amplify can tell who is signed in, otherwise
+ * once the screen drawn from storage is up. Until Amplify listens, another
+ * tab's sign-in or sign-out reaches this one as the storage event Amplify relays.
+ */
+function startWatching() {
+  const onStorage = (event: StorageEvent) => {
+    if (!isRefreshTokenKey(event.key)) return
+    if (!event.newValue) endSession('signed-out-elsewhere')
+    else if (!event.oldValue) void checkSession()
+  }
+  addEventListener('storage', onStorage)
+  watching = { stopBridge: () => removeEventListener('storage', onStorage) }
+  if (current().status === 'checking') void checkSession()
+  else watching.cancelCheck = whenIdle(() => void checkSession())
+}
+
+function stopWatching() {
+  watching?.stopBridge()
+  watching?.cancelCheck?.()
+  watching?.stopHub?.()
+  watching = undefined
+}
+
+/** Amplify, listened to from its first use while the UI watches the session. */
+async function amplify() {
+  const module = await loadAmplify()
+  if (watching && !watching.stopHub) {
+    watching.stopBridge()
+    watching.stopHub = listenToAmplify(module.Hub)
+  }
+  return module
+}
+
+/** Runs `task` when the browser is next idle (at the latest after a second); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if ('requestIdleCallback' in globalThis) {
+    const id = requestIdleCallback(task, { timeout: 1_000 })
+    return () => cancelIdleCallback(id)
+  }
+  const id = setTimeout(task, 200)
+  return () => clearTimeout(id)
+}
+
+type AmplifySession = Awaited<ReturnType<typeof loadAmplify>>
+
 /** Amplify's auth events, this tab's and (relayed through localStorage) other tabs'. */
-function listenToAmplify() {
+function listenToAmplify(Hub: AmplifySession['Hub']) {
   return Hub.listen(
     'auth',
     ({ payload, crossTab }) => {
@@ -83,34 +145,44 @@ function listenToAmplify() {
   )
 }
 
+/** Counts the sessions ended here, so that a check begun before one ended can't bring it back. */
+let endings = 0
+
 function endSession(reason: SessionEndReason) {
-  if (session.status === 'signed-out') return
+  if (current().status === 'signed-out') return
+  endings += 1
   setSession({ status: 'signed-out', reason })
 }
 
 /** Reads the stored session (refreshing the tokens if due) into the session state. */
 export async function checkSession(): Promise<void> {
+  const endingsBefore = endings
   let tokens
   try {
-    tokens = (await fetchAuthSession()).tokens
+    tokens = (await (await amplify()).fetchAuthSession()).tokens
   } catch {
     // A refresh that failed for a passing reason (network, throttling): Amplify keeps
     // the tokens, so a signed-in user stays signed in and the next call tries again.
-    if (session.status === 'signed-in') {
+    if (current().status === 'signed-in') {
       scheduleRefresh(undefined, 30_000)
       return
     }
     tokens = undefined
   }
+  // The session ended while Amplify answered (the tokens it read are being cleared).
+  if (endings !== endingsBefore) return
   const email = tokens?.idToken?.payload.email
+  const now = current()
   if (tokens && typeof email === 'string') {
-    setSession({ status: 'signed-in', email })
+    // Usually what the stored session already showed: nothing to redraw.
+    if (now.status !== 'signed-in' || now.email !== email)
+      setSession({ status: 'signed-in', email })
     scheduleRefresh(tokens.accessToken.payload.exp)
-  } else if (session.status === 'signed-in') {
+  } else if (now.status === 'signed-in') {
     // The tokens went while we were signed in: Amplify clears them when Cognito
     // refuses a refresh, and its failure event may reach us after this check.
     endSession('expired')
-  } else if (session.status !== 'signed-out') {
+  } else if (now.status !== 'signed-out') {
     setSession({ status: 'signed-out' })
   }
 }
@@ -129,13 +201,17 @@ function scheduleRefresh(expiresAt: number | undefined, retryIn?: number) {
  * undefined when nobody is signed in or Cognito refused the refresh. Throws
  * when the refresh failed for a passing reason (no network, throttling): the
  * stored session is still there, so the caller reports a network failure
- * instead of ending it.
+ * instead of ending it. A fresh stored token is the one Amplify would return:
+ * it is sent without waiting for Amplify to load.
  */
 export async function getIdToken(
   options: { forceRefresh?: boolean } = {},
 ): Promise<string | undefined> {
+  const forceRefresh = options.forceRefresh ?? false
+  const stored = forceRefresh ? undefined : readStoredSession()?.freshIdToken
+  if (stored) return stored
   try {
-    const { tokens } = await fetchAuthSession({ forceRefresh: options.forceRefresh ?? false })
+    const { tokens } = await (await amplify()).fetchAuthSession({ forceRefresh })
     return tokens?.idToken?.toString()
   } catch (error) {
     if (error instanceof Error && SESSION_REFUSED.test(error.name)) return undefined
@@ -155,7 +231,7 @@ export function reportSessionExpired(reason: SessionEndReason): void {
 /** Signs this browser out without a word: for sessions that have already ended. */
 export async function signOutQuietly(): Promise<void> {
   try {
-    await signOut()
+    await (await amplify()).signOut()
   } catch {
     // The local tokens are cleared even when Cognito can't be reached.
   }
@@ -164,13 +240,14 @@ export async function signOutQuietly(): Promise<void> {
 /** Marks the session ended by something this tab did (its account was deleted). */
 export function sessionEnded(reason: SessionEndReason): void {
   clearTimeout(refreshTimer)
+  endings += 1
   setSession({ status: 'signed-out', reason })
 }
 
 /** Signs out of this browser, or (everywhere) revokes every refresh token of the user. */
 export async function signOutOf(scope: 'this-browser' | 'everywhere'): Promise<void> {
   try {
-    await signOut({ global: scope === 'everywhere' })
+    await (await amplify()).signOut({ global: scope === 'everywhere' })
   } catch (error) {
     // Signing out everywhere must reach Cognito; this browser's tokens are gone either way.
     if (scope === 'everywhere') throw error

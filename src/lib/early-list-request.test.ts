@@ -19,6 +19,7 @@ function idToken(seconds: number, name = 'a') {
 function storeSession(token: string) {
   localStorage.setItem(`${PREFIX}.LastAuthUser`, 'user-1')
   localStorage.setItem(`${PREFIX}.user-1.idToken`, token)
+  localStorage.setItem(`${PREFIX}.user-1.accessToken`, token)
 }
 
 /** Every GET of the list the API receives, with its Authorization header. */

@@ -3,19 +3,16 @@
  * soon as the projects document's first wave arrives, instead of after React,
  * the router, TanStack Query and Amplify have downloaded and run.
  *
- * It uses the IdToken that Amplify stored (under Amplify's documented
- * localStorage keys) and only while that token has more than a minute left, so
- * that the app's own getIdToken() then returns the very same token without
- * refreshing it. The API client adopts the request when its first GET of the
+ * It uses the IdToken that Amplify stored, and only while it is fresh
+ * (stored-session.ts), so that the app's own getIdToken() then returns the very
+ * same token. The API client adopts the request when its first GET of the
  * list carries that token: still one GET, and its answer goes through the
  * client's usual checks (a 401 still refreshes and retries). Were the app's
  * first request anything else, the early one is aborted unread.
  */
-import { decodeJWT } from '@aws-amplify/core/internals/utils'
 import { env } from '@/config/env'
+import { readStoredSession } from '@/lib/stored-session'
 
-/** Margin on the token's expiry: wide enough that Amplify won't have refreshed it by the time the app asks. */
-const MIN_VALIDITY_MS = 60_000
 const LIST_PATH = '/projects'
 
 interface EarlyRequest {
@@ -34,23 +31,11 @@ let early: EarlyRequest | undefined
  */
 let appStarted = false
 
-/** The stored IdToken of the last user Amplify signed in, if it is still valid for a while. */
-function storedIdToken(): string | undefined {
-  const prefix = `CognitoIdentityServiceProvider.${env.userPoolClientId}`
-  const user = localStorage.getItem(`${prefix}.LastAuthUser`)
-  if (!user) return undefined
-  const token = localStorage.getItem(`${prefix}.${user}.idToken`)
-  if (!token) return undefined
-  const drift = Number(localStorage.getItem(`${prefix}.${user}.clockDrift`) ?? 0) || 0
-  const expiresAt = (decodeJWT(token).payload.exp ?? 0) * 1000
-  return Date.now() + drift + MIN_VALIDITY_MS < expiresAt ? token : undefined
-}
-
 /** Starts GET /projects when a valid session is stored and the app hasn't asked yet; does nothing otherwise, or on any doubt. */
 export function startEarlyProjectsRequest(): void {
   if (appStarted) return
   try {
-    const token = storedIdToken()
+    const token = readStoredSession()?.freshIdToken
     if (!token) return
     const url = new URL(`${env.apiUrl}${LIST_PATH}`, location.href).href
     const authorization = env.apiAuthScheme === 'bearer' ? `Bearer ${token}` : token

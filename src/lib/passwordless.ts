@@ -4,6 +4,7 @@
  * page's passkey section import this file, each in its own lazy chunk, so a
  * returning user (and every user of a password-only pool) downloads none of it.
  */
+import '@/lib/auth-config'
 import {
   associateWebAuthnCredential,
   autoSignIn,

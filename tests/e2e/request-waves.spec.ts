@@ -123,3 +123,52 @@ test('a first visit to /sign-in: the HTML, then one wave with all the code the f
   await page.getByRole('textbox', { name: 'Email' }).focus()
   await srpCode
 })
+
+test('neither first screen waits for Amplify: the stored session draws them, and Amplify takes over once it arrives', async ({
+  browser,
+  page,
+  request,
+}) => {
+  // Every chunk with Amplify's core in it (its user agent names it) is held
+  // until the screen shows: were the screen to need Amplify, it never would.
+  const holdAmplify = async (target: Page) => {
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const arrived = new Promise<void>((resolve) => {
+      void target.route(/\/assets\/[\w-]+\.js$/, async (route) => {
+        const response = await route.fetch()
+        const body = await response.text()
+        if (body.includes('aws-amplify')) {
+          await released
+          resolve()
+        }
+        await route.fulfill({ response, body })
+      })
+    })
+    return { release, arrived }
+  }
+
+  // A new visitor: the form, with nobody signed in, without a "checking" pause.
+  const form = await holdAmplify(page)
+  await page.goto('/sign-in')
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  form.release()
+  await page.unrouteAll({ behavior: 'wait' })
+
+  // A returning user: their list, and their name in the header, from the stored session.
+  const email = await signIn(page, request)
+  const context = await browser.newContext({ storageState: await page.context().storageState() })
+  const again = await context.newPage()
+  const list = await holdAmplify(again)
+  await again.goto('/projects')
+  await expect(again.getByRole('button', { name: 'Create project' })).toBeVisible()
+  await expect(again.getByRole('link', { name: new RegExp(email) })).toBeVisible()
+  list.release()
+  await list.arrived
+  // Signing out in another tab ends the session in this one.
+  const other = await context.newPage()
+  await other.goto('/account')
+  await other.getByRole('button', { name: 'Sign out', exact: true }).click()
+  await expect(again.getByText('You signed out in another tab.')).toBeVisible()
+  await context.close()
+})

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLIENT_ID } from '../../../../tests/mocks/local-aws/defaults'
 import { cognito, COGNITO_ENDPOINT, server } from '../../../../tests/setup/local-aws'
 import { renderApp } from '../../../../tests/setup/render-app'
-import { getIdToken, reportSessionExpired } from '@/lib/auth'
+import { checkSession, getIdToken, reportSessionExpired } from '@/lib/auth'
 
 const storedRefreshToken = () => {
   const key = Object.keys(localStorage).find((name) => name.endsWith('.refreshToken'))
@@ -76,6 +76,21 @@ describe('the session', () => {
     )
     expect(router.state.location.search).toBe('?next=%2Faccount')
     await waitFor(() => expect(storedRefreshToken().key).toBe(''))
+  })
+
+  it('stays ended when a check of the session begun before it ended answers after', async () => {
+    renderApp({ route: '/account', signedIn: true })
+    await screen.findByRole('heading', { name: 'Your account' })
+    await act(async () => {
+      // Amplify reads the tokens that the sign-out is about to clear.
+      const check = checkSession()
+      reportSessionExpired('api-unauthorized')
+      await check
+    })
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/no longer accepts your session/),
+    )
   })
 
   it('ends in this tab when another tab signs out', async () => {
