@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type PluginOption } from 'vite'
+import { amplifyConfigAsGivenPlugin } from './build/amplify-config-as-given.ts'
 import { routeDocumentsPlugin } from './build/route-documents.ts'
 import { unusedUiTokensPlugin } from './build/unused-ui-tokens.ts'
 import { localAwsPlugin } from './tests/mocks/local-aws/adapters/vite-plugin.ts'
@@ -69,7 +70,7 @@ export default defineConfig(({ command, mode }) => {
   // The emulator is a dev/preview server middleware; never part of the bundle.
   if (local && mode !== 'test') plugins.push(localAwsPlugin())
   // After the emulator, so its middleware answers its own paths first in `vite preview`.
-  plugins.push(routeDocumentsPlugin(), unusedUiTokensPlugin())
+  plugins.push(routeDocumentsPlugin(), unusedUiTokensPlugin(), amplifyConfigAsGivenPlugin())
 
   return {
     plugins,
@@ -92,6 +93,17 @@ export default defineConfig(({ command, mode }) => {
       target: 'es2022',
       // Maps for error reports, not referenced by the bundle (and not uploaded; see README).
       sourcemap: 'hidden',
+      rolldownOptions: {
+        treeshake: {
+          // Amplify's modules import @aws-crypto/sha256-js for no effect (a bare
+          // `import '@aws-crypto/sha256-js'` left by how Amplify is built), and the package
+          // doesn't declare itself free of side effects, so every visit carried it. It has
+          // none: now only the SRP sign-in code, which hashes, loads it (~1.8 kB gzipped).
+          moduleSideEffects: [
+            { test: /[\\/]node_modules[\\/]@aws-crypto[\\/]/, sideEffects: false },
+          ],
+        },
+      },
     },
     test: {
       environment: 'jsdom',
