@@ -54,8 +54,8 @@ const CHROME_FLAGS = [
 const PHONE = { latencyMs: 150, downloadBps: 1_600_000, uploadBps: 750_000, cpuSlowdown: 4 }
 const PASSWORD = 'Bench-Password-42'
 const API_PATH = `${LOCAL_AWS_BASE_PATH}/${API_STAGE}/projects`
-/** What each app shows: the sign-in form, and a signed-in user's first screen. */
-const FORM = 'form button[type="submit"]'
+/** What each app shows: the sign-in form, usable (ours comes prerendered, its submit disabled until the code runs), and a signed-in user's first screen. */
+const FORM = 'form button[type="submit"]:not([disabled])'
 const SIGNED_IN = { app: 'ul[aria-label="Projects"] li', stock: '[data-bench="signed-in"]' }
 
 const { values: args } = parseArgs({
@@ -355,7 +355,22 @@ async function main() {
   )
   const app = await serveSite({
     root: appDist,
-    route: (uri) => spaRoutes(viewerRequest(uri)).uri,
+    route: (uri, request) =>
+      spaRoutes(
+        viewerRequest(
+          uri,
+          {},
+          {
+            acceptLanguage: request.headers['accept-language'],
+            cookies: Object.fromEntries(
+              (request.headers.cookie ?? '')
+                .split(/;\s*/)
+                .filter(Boolean)
+                .map((pair) => pair.split('=') as [string, string]),
+            ),
+          },
+        ),
+      ).uri,
     headers: {
       'content-security-policy': contentSecurityPolicy(appEnv),
       'x-content-type-options': 'nosniff',

@@ -39,7 +39,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json'])
 export interface SiteOptions {
   root: string
   /** Maps a request path to the file to serve (the CloudFront Function's `request.uri`). */
-  route: (uri: string) => string
+  /** The file for a path, as the CDN picks it (it may read the request's headers and cookies). */
+  route: (uri: string, request: IncomingMessage) => string
   headers?: Record<string, string>
 }
 
@@ -63,7 +64,7 @@ export async function serveSite({ root, route, headers = {} }: SiteOptions) {
       .then((served) => {
         if (served) return
         const url = new URL(req.url ?? '/', 'http://site')
-        const file = normalize(join(root, route(decodeURIComponent(url.pathname))))
+        const file = normalize(join(root, route(decodeURIComponent(url.pathname), req)))
         if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
           // S3 without list permission answers 403 for a missing key.
           res.writeHead(403, { 'content-type': 'text/plain' }).end('AccessDenied')

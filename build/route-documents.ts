@@ -11,7 +11,7 @@
  * table (tests/infra/spa-routes-function.test.ts checks that they agree).
  */
 import { basename, resolve } from 'node:path'
-import type { Manifest, Plugin } from 'vite'
+import { createServer, type Manifest, type Plugin, type ResolvedConfig } from 'vite'
 import { paths } from '../src/config/paths.ts'
 
 /** Each route with its own document, and the module its lazy route imports. */
@@ -32,18 +32,63 @@ export const routeEarlyModules: Record<string, string> = {
   [paths.projects]: 'src/start-list-request.ts',
 }
 
+/**
+ * The public pages, prerendered in each language (src/prerender.tsx): their
+ * document already shows the form, and the app hydrates it. `<route>.html` is
+ * English, `<route>.ja.html` Japanese.
+ */
+export const prerenderedRoutes: readonly string[] = [
+  paths.signIn,
+  paths.signUp,
+  paths.forgotPassword,
+]
+const prerenderedLanguages = ['en', 'ja'] as const
+
 /** Paths that show another route's screen: `/` redirects to the projects list at once. */
 const aliases: Record<string, string> = { [paths.home]: paths.projects }
 
 /**
  * The document served for a path without a file extension, as the CloudFront
  * Function decides it: a route's own file, else index.html (the router shows
- * "not found" for unknown paths). Like the router, it ignores case and a trailing slash.
+ * "not found" for unknown paths). Like the router, it ignores case and a
+ * trailing slash. A prerendered page comes in the visitor's language: the one
+ * they chose in the app (its `language` cookie), else the first of English and
+ * Japanese in their browser's Accept-Language, as the app itself picks.
  */
-export function routeDocument(pathname: string): string {
+export function routeDocument(
+  pathname: string,
+  { cookie = '', acceptLanguage = '' }: { cookie?: string; acceptLanguage?: string } = {},
+): string {
   const route = pathname.toLowerCase().replace(/(.)\/+$/, '$1')
   const target = aliases[route] ?? route
-  return Object.hasOwn(routeModules, target) ? `${target}.html` : '/index.html'
+  if (!Object.hasOwn(routeModules, target)) return '/index.html'
+  if (!prerenderedRoutes.includes(target)) return `${target}.html`
+  return documentLanguage(cookie, acceptLanguage) === 'ja' ? `${target}.ja.html` : `${target}.html`
+}
+
+function documentLanguage(cookie: string, acceptLanguage: string): 'en' | 'ja' {
+  const chosen = /(?:^|;\s*)language=(en|ja)(?:;|$)/.exec(cookie)?.[1]
+  if (chosen === 'en' || chosen === 'ja') return chosen
+  for (const tag of acceptLanguage.split(',')) {
+    const base = tag.split(';')[0]!.trim().toLowerCase().split('-')[0]
+    if (base === 'en' || base === 'ja') return base
+  }
+  return 'en'
+}
+
+/**
+ * `document` with `body` (the app's prerendered HTML) in its #root: React's
+ * <title> goes to the head, and the page says its language. Style attributes
+ * are dropped: the strict CSP refuses them in HTML (React sets the same styles
+ * through the CSSOM once it runs, which the CSP allows).
+ */
+function withPrerendered(document: string, body: string, language: string): string {
+  const title = /^<title>(.*?)<\/title>/.exec(body)
+  const content = (title ? body.slice(title[0].length) : body).replace(/ style="[^"]*"/g, '')
+  return document
+    .replace(/<html lang="[^"]*">/, `<html lang="${language}">`)
+    .replace(/<title>.*?<\/title>/, title ? title[0] : '$&')
+    .replace('<div id="root"></div>', () => `<div id="root">${content}</div>`)
 }
 
 /** The chunks (and their CSS) a manifest entry needs, its static imports first. */
@@ -109,9 +154,39 @@ function routeHtml(
   )
 }
 
+/** The app's public pages, drawn by src/prerender.tsx run through Vite (so with this build's settings). */
+async function prerenderPages(config: ResolvedConfig) {
+  const server = await createServer({
+    configFile: config.configFile,
+    root: config.root,
+    mode: config.mode,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+  })
+  try {
+    const { prerenderPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as {
+      prerenderPage: (path: string, language: string) => Promise<string>
+    }
+    const pages = new Map<string, string>()
+    for (const route of prerenderedRoutes) {
+      for (const language of prerenderedLanguages) {
+        pages.set(`${route} ${language}`, await prerenderPage(route, language))
+      }
+    }
+    return pages
+  } finally {
+    await server.close()
+  }
+}
+
 export function routeDocumentsPlugin(): Plugin {
+  let config: ResolvedConfig
   return {
     name: 'route-documents',
+    configResolved(resolved) {
+      config = resolved
+    },
     // The manifest is what tells each route its chunks; it is not deployed.
     config: (config, { command }) =>
       command === 'build'
@@ -134,7 +209,7 @@ export function routeDocumentsPlugin(): Plugin {
         : {},
     generateBundle: {
       order: 'post',
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const manifestAsset = bundle['.vite/manifest.json']
         const indexAsset = bundle['index.html']
         if (manifestAsset?.type !== 'asset' || indexAsset?.type !== 'asset') {
@@ -149,22 +224,30 @@ export function routeDocumentsPlugin(): Plugin {
         const seenByEntry = new Set(
           Object.keys(manifest).filter((key) => shared.js.includes(manifest[key]!.file)),
         )
+        const prerendered = await prerenderPages(config)
         for (const [route, module] of Object.entries(routeModules)) {
           if (!manifest[module]) this.error(`route-documents: ${module} (${route}) built no chunk`)
           const { js, css } = chunkFiles(manifest, module, new Set(seenByEntry))
           const earlyModule = routeEarlyModules[route]
           const early = earlyModule ? chunkFiles(manifest, earlyModule) : undefined
-          this.emitFile({
-            type: 'asset',
-            fileName: `${route.slice(1)}.html`,
-            source: routeHtml(
-              indexHtml,
-              js,
-              css,
-              // The early module's own chunk is its script; the chunks it imports are preloaded.
-              early && { script: early.js.at(-1)!, imports: early.js.slice(0, -1) },
-            ),
-          })
+          const document = routeHtml(
+            indexHtml,
+            js,
+            css,
+            // The early module's own chunk is its script; the chunks it imports are preloaded.
+            early && { script: early.js.at(-1)!, imports: early.js.slice(0, -1) },
+          )
+          if (!prerenderedRoutes.includes(route)) {
+            this.emitFile({ type: 'asset', fileName: `${route.slice(1)}.html`, source: document })
+            continue
+          }
+          for (const language of prerenderedLanguages) {
+            this.emitFile({
+              type: 'asset',
+              fileName: `${route.slice(1)}${language === 'en' ? '' : `.${language}`}.html`,
+              source: withPrerendered(document, prerendered.get(`${route} ${language}`)!, language),
+            })
+          }
         }
         delete bundle['.vite/manifest.json']
       },
@@ -179,7 +262,11 @@ export function routeDocumentsPlugin(): Plugin {
           req.headers.accept?.includes('text/html') &&
           !/\.[a-zA-Z0-9]+$/.test(url.pathname)
         ) {
-          req.url = routeDocument(url.pathname) + url.search
+          req.url =
+            routeDocument(url.pathname, {
+              cookie: req.headers.cookie,
+              acceptLanguage: req.headers['accept-language'],
+            }) + url.search
         }
         next()
       })

@@ -1,12 +1,38 @@
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
+import { createAppRouter } from '@/app/router'
+import { detectLanguage, readStored } from '@/lib/i18n'
+import { createQueryClient } from '@/lib/query-client'
 import '@/styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+
+/**
+ * The sign-in, sign-up and password-reset pages come prerendered, in the
+ * language the CDN chose (build/route-documents.ts): React takes over that HTML
+ * when it is in the language the app picks, and otherwise draws the page anew.
+ */
+const hydrating =
+  root.firstElementChild !== null && document.documentElement.lang === detectLanguage(readStored())
+
+// Created before React renders: the router starts loading the first route (code
+// and data) as soon as this chunk runs. Not a top-level await: the route chunks
+// import from this one, which must finish running first.
+const queryClient = createQueryClient()
+createAppRouter(queryClient, { hydrating }).then(
+  (router) => render(router, hydrating),
+  // A route chunk that failed to arrive: the page is drawn anew, and the router reports it.
+  () => createAppRouter(queryClient).then((router) => render(router, false)),
 )
+
+function render(router: Awaited<ReturnType<typeof createAppRouter>>, hydrate: boolean) {
+  const app = (
+    <StrictMode>
+      <App queryClient={queryClient} router={router} />
+    </StrictMode>
+  )
+  if (hydrate) hydrateRoot(root!, app)
+  else createRoot(root!).render(app)
+}

@@ -1,14 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { RouterProvider } from 'react-router-dom'
 import { AppProvider } from '@/app/provider'
-import { createAppRouter } from '@/app/router'
-import { createQueryClient } from '@/lib/query-client'
+import type { createAppRouter } from '@/app/router'
 
-// Created with the module, not in a component: the router starts loading the
-// first route (code and data) as soon as the main chunk runs, before React renders.
-const queryClient = createQueryClient()
-const router = createAppRouter(queryClient)
-
-export function App() {
+/** The app around its router and query client, which main.tsx creates before React renders. */
+export function App({
+  queryClient,
+  router,
+}: {
+  queryClient: QueryClient
+  router: Awaited<ReturnType<typeof createAppRouter>>
+}) {
   return (
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />

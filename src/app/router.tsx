@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom'
+import { createBrowserRouter, matchRoutes, Navigate, type RouteObject } from 'react-router-dom'
 import { RootLayout } from '@/app/routes/root-layout'
 import { RouteError } from '@/app/routes/route-error'
 import { NotFound } from '@/app/routes/not-found'
@@ -32,6 +32,8 @@ function authScreen<Route>(load: () => Promise<Route>) {
 }
 
 function onFirstInteraction(start: () => void) {
+  // Prerendering at build time (src/prerender.tsx): there is no user to wait for.
+  if (typeof window === 'undefined') return
   const events = ['pointerdown', 'keydown', 'focusin', 'input'] as const
   const once = (event: Event) => {
     // The auth page moves focus to its heading as it appears: that is not the user.
@@ -128,6 +130,22 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   },
 ]
 
-export function createAppRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient))
+/**
+ * The router, started: it begins loading the page's route (code and data) at
+ * once. Hydrating a prerendered page, it first waits for the route's lazy
+ * modules (preloaded with the page, so no extra round trip), since hydration
+ * must render exactly what the HTML shows.
+ */
+export async function createAppRouter(queryClient: QueryClient, { hydrating = false } = {}) {
+  const routes = createRoutes(queryClient)
+  if (hydrating) {
+    const lazyMatches = matchRoutes(routes, location)?.filter((match) => match.route.lazy) ?? []
+    await Promise.all(
+      lazyMatches.map(async ({ route }) => {
+        const loaded = await (route.lazy as () => Promise<Partial<RouteObject>>)()
+        Object.assign(route, { ...loaded, lazy: undefined })
+      }),
+    )
+  }
+  return createBrowserRouter(routes)
 }

@@ -123,6 +123,8 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
 /** Amplify wants an absolute endpoint; a path means "on this app's origin". */
 function absolute(value: string | undefined, origin: string | undefined, name: string) {
   if (!value) return undefined
+  // No origin outside a browser (the build's prerendering, which calls no AWS): a path stays one.
+  if (origin === undefined && value.startsWith('/')) return value
   try {
     return new URL(value, origin).href.replace(/\/+$/, '')
   } catch {

@@ -64,9 +64,15 @@ function subscribe(listener: () => void) {
   }
 }
 
+/**
+ * What the build's prerendered pages show (nobody is signed in there), and so
+ * what a page hydrating them first renders, before the stored session.
+ */
+const PRERENDERED: Session = { status: 'signed-out' }
+
 /** The session as the UI sees it; the first subscriber has Amplify confirm the stored one. */
 export function useSession(): Session {
-  return useSyncExternalStore(subscribe, current)
+  return useSyncExternalStore(subscribe, current, () => PRERENDERED)
 }
 
 // The refresh errors after which Amplify clears the tokens: the session is over.

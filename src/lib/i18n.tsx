@@ -57,7 +57,8 @@ interface LanguageState {
 
 const LanguageContext = createContext<LanguageState | null>(null)
 
-function readStored(): string | null {
+/** The language the user chose here before, if any. */
+export function readStored(): string | null {
   try {
     return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null
   } catch {
@@ -65,8 +66,17 @@ function readStored(): string | null {
   }
 }
 
-export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(() => detectLanguage(readStored()))
+export function LanguageProvider({
+  children,
+  initial,
+}: {
+  children: ReactNode
+  /** The build's prerendered pages are drawn in each language in turn (src/prerender.tsx). */
+  initial?: Language
+}) {
+  const [language, setLanguageState] = useState<Language>(
+    () => initial ?? detectLanguage(readStored()),
+  )
 
   useEffect(() => {
     document.documentElement.lang = language
@@ -82,6 +92,8 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
         } catch {
           // Not remembered, but the switch still works for this visit.
         }
+        // The CDN reads it to serve the prerendered pages in this language (infra/hosting.yaml).
+        document.cookie = `${STORAGE_KEY}=${next}; path=/; max-age=31536000; samesite=lax`
       },
     }),
     [language],

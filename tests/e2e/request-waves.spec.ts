@@ -104,14 +104,23 @@ test('the projects request starts with the code: it goes out while the app and t
   expect(gets).toEqual(['GET'])
   await context.close()
 })
-test('a first visit to /sign-in: the HTML, then one wave with all the code the form needs', async ({
+test('a first visit to /sign-in: the form comes with the HTML, and one wave of code makes it work', async ({
   page,
 }) => {
   const srpRequests: string[] = []
   page.on('request', (sent) => {
     if (/\/assets\/auth-flows-[\w-]+\.js$/.test(sent.url())) srpRequests.push(sent.url())
   })
-  const waves = await codeWaves(page, '/sign-in', page.getByRole('button', { name: 'Sign in' }))
+  // Prerendered: on screen before any code has arrived, its submit disabled until the code runs.
+  await page.route(/\/assets\/[^/]+\.(js|css)$/, () => {})
+  await page.goto('/sign-in', { waitUntil: 'commit' })
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Email' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled()
+  await page.unrouteAll({ behavior: 'ignoreErrors' })
+
+  const submit = page.getByRole('button', { name: 'Sign in' })
+  const waves = await codeWaves(page, '/sign-in', submit.and(page.locator(':enabled')))
   expect(waves, JSON.stringify(waves)).toHaveLength(1)
   expect(waves[0]?.some((file) => /^sign-in-[\w-]+\.js$/.test(file))).toBe(true)
   // Amplify's SRP code is not among them, nor loaded while the page sits untouched

@@ -103,6 +103,45 @@ describe('the CloudFront Function that picks the document for a path (infra/host
     for (const uri of uris) expect(served(uri), uri).toBe(routeDocument(uri))
   })
 
+  it('serves the prerendered pages in the language the app would pick: the chosen one, else the browser’s', () => {
+    const japanese = (uri: string, acceptLanguage: string, cookies?: Record<string, string>) =>
+      handler(viewerRequest(uri, {}, { acceptLanguage, cookies })).uri
+    expect(japanese('/sign-in', 'ja-JP,ja;q=0.9,en;q=0.8')).toBe('/sign-in.ja.html')
+    expect(japanese('/Sign-Up/', 'ja')).toBe('/sign-up.ja.html')
+    expect(japanese('/forgot-password', 'fr-FR, ja;q=0.7, en;q=0.5')).toBe(
+      '/forgot-password.ja.html',
+    )
+    expect(japanese('/sign-in', 'en-GB,ja;q=0.9')).toBe('/sign-in.html')
+    expect(japanese('/sign-in', 'fr-FR,de')).toBe('/sign-in.html')
+    // Chosen in the app: the cookie wins over the browser.
+    expect(japanese('/sign-in', 'en-US', { language: 'ja' })).toBe('/sign-in.ja.html')
+    expect(japanese('/sign-in', 'ja', { language: 'en' })).toBe('/sign-in.html')
+    expect(japanese('/sign-in', 'ja', { language: 'en-XA' })).toBe('/sign-in.ja.html')
+    // Pages drawn in the browser have one document, whatever the language.
+    expect(japanese('/projects', 'ja')).toBe('/projects.html')
+    expect(japanese('/sign-up/confirm', 'ja')).toBe('/sign-up/confirm.html')
+    expect(japanese('/nowhere', 'ja')).toBe('/index.html')
+
+    for (const [acceptLanguage, cookie] of [
+      ['ja', ''],
+      ['en-US,ja;q=0.5', ''],
+      ['ja', 'language=en'],
+      ['', 'other=1; language=ja'],
+    ] as const) {
+      for (const uri of ['/sign-in', '/sign-up', '/forgot-password', '/projects']) {
+        const cookies = Object.fromEntries(
+          cookie
+            .split('; ')
+            .filter(Boolean)
+            .map((pair) => pair.split('=') as [string, string]),
+        )
+        expect(handler(viewerRequest(uri, {}, { acceptLanguage, cookies })).uri, uri).toBe(
+          routeDocument(uri, { cookie, acceptLanguage }),
+        )
+      }
+    }
+  })
+
   it('fits CloudFront Functions limits (10 KB of code)', () => {
     const code = /FunctionCode: !Sub \|\n((?: {8}.*\n|\n)+)/.exec(template)?.[1] ?? ''
     expect(code.length).toBeGreaterThan(100)

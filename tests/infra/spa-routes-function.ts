@@ -6,6 +6,7 @@ export interface CloudFrontRequest {
   uri: string
   querystring: Record<string, { value: string }>
   headers: Record<string, { value: string }>
+  cookies: Record<string, { value: string }>
 }
 
 /**
@@ -30,14 +31,30 @@ export function loadSpaRoutesFunction(
   return context.handler as (event: { request: CloudFrontRequest }) => CloudFrontRequest
 }
 
-/** A viewer request as CloudFront hands it to the function (the query string is not in `uri`). */
-export function viewerRequest(uri: string, querystring: CloudFrontRequest['querystring'] = {}) {
+/**
+ * A viewer request as CloudFront hands it to the function: the query string is
+ * not in `uri`, header names are lower case, cookies are parsed.
+ */
+export function viewerRequest(
+  uri: string,
+  querystring: CloudFrontRequest['querystring'] = {},
+  {
+    acceptLanguage,
+    cookies = {},
+  }: { acceptLanguage?: string; cookies?: Record<string, string> } = {},
+) {
   return {
     request: {
       method: 'GET',
       uri,
       querystring,
-      headers: { host: { value: 'd111111abcdef8.cloudfront.net' } },
+      headers: {
+        host: { value: 'd111111abcdef8.cloudfront.net' },
+        ...(acceptLanguage ? { 'accept-language': { value: acceptLanguage } } : {}),
+      },
+      cookies: Object.fromEntries(
+        Object.entries(cookies).map(([name, value]) => [name, { value }]),
+      ),
     },
   }
 }

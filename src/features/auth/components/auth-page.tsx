@@ -1,6 +1,7 @@
 import { Button } from '@aws-amplify/ui-react'
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { PageTitle } from '@/components/page-title'
+import { useHydrated } from '../lib/prerendered-form'
 import './ui-kit-styles'
 
 /**
@@ -20,11 +21,17 @@ export function AuthPage({
   stepKey?: string
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
+  const firstStep = useRef(true)
   useLayoutEffect(() => {
-    headingRef.current?.focus()
+    // On a prerendered page the visitor may already be in the form when React
+    // takes it over: they keep their place. Later steps move focus as always.
+    const busy = firstStep.current && sectionRef.current?.contains(document.activeElement)
+    firstStep.current = false
+    if (!busy) headingRef.current?.focus()
   }, [stepKey])
   return (
-    <section className="page auth-page" aria-labelledby="auth-page-title">
+    <section ref={sectionRef} className="page auth-page" aria-labelledby="auth-page-title">
       <PageTitle page={title} />
       <h1 id="auth-page-title" ref={headingRef} tabIndex={-1}>
         {title}
@@ -49,7 +56,12 @@ export function SubmitButton({
   busyLabel: string
 }) {
   return (
-    <Button type="submit" variation="primary" aria-disabled={pending || undefined}>
+    <Button
+      type="submit"
+      variation="primary"
+      aria-disabled={pending || undefined}
+      isDisabled={!useHydrated()}
+    >
       {pending ? busyLabel : label}
     </Button>
   )

@@ -4,6 +4,7 @@ import type { AuthProblem } from '../lib/classify-auth-error'
 import { formMessages } from '../messages/form-messages'
 import { FieldError, fieldProblem } from './field-error'
 import { PasswordRules } from './password-rules'
+import { useInputTypedEarly } from '../lib/prerendered-form'
 import './ui-kit-styles'
 
 /**
@@ -29,8 +30,10 @@ export function PasswordField({
   const t = useMessages(formMessages)
   const mine = fieldProblem(name, problem)
   const isNew = autoComplete === 'new-password'
+  const ref = useInputTypedEarly(value, onChange)
   return (
     <UiPasswordField
+      ref={ref}
       name={name}
       label={label}
       autoComplete={autoComplete}

@@ -4,6 +4,7 @@ import type { AuthField, AuthProblem } from '../lib/classify-auth-error'
 import { FieldError, fieldProblem } from './field-error'
 import { useMessages } from '@/lib/i18n'
 import { formMessages } from '../messages/form-messages'
+import { useInputTypedEarly } from '../lib/prerendered-form'
 import './ui-kit-styles'
 
 type InputProps = Omit<
@@ -35,9 +36,11 @@ export function TextField({
   hint?: ReactNode
 }) {
   const mine = fieldProblem(name, problem)
+  const ref = useInputTypedEarly(value, onChange)
   return (
     <UiTextField
       {...input}
+      ref={ref}
       name={name}
       label={label}
       value={value}
