@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { routeModules } from '../../build/route-documents'
+import { prerenderedRoutes, routeModules } from '../../build/route-documents'
 
 /**
  * A production build for a real pool, as `npm run build` makes it, inspected
@@ -60,14 +60,40 @@ describe('the production build', () => {
 
   it('has no inline script or style that the strict CSP would block, in any of its documents', () => {
     const documents = files.filter((file) => file.name.endsWith('.html'))
-    // index.html and one per app route (build/route-documents.ts).
-    expect(documents).toHaveLength(1 + Object.keys(routeModules).length)
+    // index.html, one per app route, and a Japanese one per prerendered page (build/route-documents.ts).
+    expect(documents).toHaveLength(1 + Object.keys(routeModules).length + prerenderedRoutes.length)
     for (const { name, text: html } of documents) {
       expect(html, name).toMatch(
         /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/,
       )
       expect(html, name).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
       expect(html, name).not.toMatch(/<style|\sstyle=/)
+    }
+  })
+
+  it('prerenders the public pages in English and Japanese, their form in the HTML, the rest left to the browser', () => {
+    const document = (name: string) =>
+      files.find((file) => file.name === join(outDir, name))?.text ?? ''
+    for (const route of prerenderedRoutes) {
+      const english = document(`${route}.html`)
+      const japanese = document(`${route}.ja.html`)
+      expect(english, route).toMatch(/<html lang="en">/)
+      expect(japanese, route).toMatch(/<html lang="ja">/)
+      expect(english, route).toMatch(
+        /<div id="root"><a class="skip-link"[\s\S]*<form[\s\S]*<\/form>/,
+      )
+      expect(english, route).toMatch(/<button disabled=""[^>]* type="submit">/)
+      expect(japanese, route).toMatch(/<title>[^<]* · プロジェクト<\/title>/)
+    }
+    expect(document('/sign-in.html')).toMatch(/<h1 [^>]*>Sign in<\/h1>/)
+    expect(document('/sign-in.ja.html')).toMatch(/<h1 [^>]*>サインイン<\/h1>/)
+    for (const name of [
+      '/index.html',
+      '/projects.html',
+      '/account.html',
+      '/sign-up/confirm.html',
+    ]) {
+      expect(document(name), name).toMatch(/<div id="root"><\/div>/)
     }
   })
 
