@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type PluginOption } from 'vite'
 import { amplifyConfigAsGivenPlugin } from './build/amplify-config-as-given.ts'
+import { uiThemeWithoutTokensPlugin } from './build/ui-theme-without-tokens.ts'
 import { routeDocumentsPlugin } from './build/route-documents.ts'
 import { unusedUiTokensPlugin } from './build/unused-ui-tokens.ts'
 import { localAwsPlugin } from './tests/mocks/local-aws/adapters/vite-plugin.ts'
@@ -70,7 +71,12 @@ export default defineConfig(({ command, mode }) => {
   // The emulator is a dev/preview server middleware; never part of the bundle.
   if (local && mode !== 'test') plugins.push(localAwsPlugin())
   // After the emulator, so its middleware answers its own paths first in `vite preview`.
-  plugins.push(routeDocumentsPlugin(), unusedUiTokensPlugin(), amplifyConfigAsGivenPlugin())
+  plugins.push(
+    routeDocumentsPlugin(),
+    unusedUiTokensPlugin(),
+    amplifyConfigAsGivenPlugin(),
+    uiThemeWithoutTokensPlugin(),
+  )
 
   return {
     plugins,

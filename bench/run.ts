@@ -141,7 +141,8 @@ async function journey(
         ;(window as unknown as { benchReady: number }).benchReady = performance.now()
       })
     })
-    observer.observe(document, { childList: true, subtree: true })
+    // Attributes too: a prerendered form becomes usable when its submit loses `disabled`.
+    observer.observe(document, { childList: true, subtree: true, attributes: true })
   }, ready)
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
