@@ -1,7 +1,7 @@
 /**
  * The list's GET, started by a module of its own (src/start-list-request.ts) as
  * soon as the projects document's first wave arrives, instead of after React,
- * the router, TanStack Query and Amplify have downloaded and run.
+ * the router and TanStack Query have downloaded and run.
  *
  * It uses the IdToken that Amplify stored, and only while it is fresh
  * (stored-session.ts), so that the app's own getIdToken() then returns the very

@@ -77,7 +77,7 @@ test('the projects request starts with the code: it goes out while the app and t
     gets.push(sent.method())
     listRequested = true
   })
-  // The app's entry chunk (React, the router, Amplify) and the projects chunk
+  // The app's entry chunk (React, the router, TanStack Query) and the projects chunk
   // are held until the list's request has gone out; were the request started
   // by their code, it would never go out.
   await again.route(/\/assets\/(index|projects)-[\w-]+\.js$/, async (route) => {
