@@ -92,6 +92,8 @@ test('with only passwords allowed, the screens, the sign-in flow and the downloa
   await page.goto('/sign-up')
   await expect(page.locator('h1')).toBeFocused()
   await expect(page.locator('main')).toMatchAriaSnapshot(reviewed('sign-up-en.aria.yml'))
+  // Amplify loads once the page is idle: its scripts are read before the page goes.
+  await page.waitForLoadState('networkidle')
 
   await page.goto('/sign-in')
   await expect(page.locator('h1')).toBeFocused()
@@ -107,6 +109,7 @@ test('with only passwords allowed, the screens, the sign-in flow and the downloa
   await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/projects$/)
+  await page.waitForLoadState('networkidle')
 
   // Even when asked for the offer that follows a passwordless sign-up, the account page has no passkeys.
   await page.goto('/account?add-passkey=1')
