@@ -97,6 +97,8 @@ describe('the session', () => {
     renderApp({ route: '/account', signedIn: true })
     await screen.findByRole('heading', { name: 'Your account' })
     const { key, value } = storedRefreshToken()
+    // The page's effects have run (it watches storage from one): another tab acts later than that.
+    await act(async () => {})
     // What the browser does here when another tab removes the tokens.
     act(() => {
       localStorage.removeItem(key)
