@@ -23,7 +23,7 @@ export const isRefreshTokenKey = (key: string | null) =>
 
 export interface StoredSession {
   email: string | undefined
-  /** The IdToken, while it has more than MIN_VALIDITY_MS left; undefined when a refresh is due. */
+  /** The IdToken, while it and the access token have more than MIN_VALIDITY_MS left; undefined when a refresh is due. */
   freshIdToken: string | undefined
 }
 
