@@ -20,7 +20,10 @@ const amplifyModules = [
   // Reads the session Amplify stored, for the first screen and the list's early GET, before Amplify has loaded.
   'src/lib/stored-session.ts',
 ]
-const noTestCode = { group: ['**/tests/**'], message: 'Product code never imports test code.' }
+const noTestCode = {
+  group: ['**/tests/**', 'local-aws', 'local-aws/*', '**/local-aws/**'],
+  message: 'Product code never imports test code or the emulator (it is reached over HTTP).',
+}
 const amplifyOnlyThroughLib = {
   group: [
     'aws-amplify',
@@ -84,14 +87,15 @@ export default tseslint.config(
     },
   },
   {
-    // Node runs the configs, the build and deploy scripts, the emulator's servers and the
-    // tests; the app runs in browsers.
+    // Node runs the configs, the build and deploy scripts, the emulator and the tests;
+    // the app runs in browsers.
     files: [
       '*.{js,ts}',
       'build/**/*.ts',
       'scripts/**/*.ts',
       'bench/**/*.{ts,tsx}',
       'tests/**/*.{ts,tsx}',
+      'local-aws/**/*.{js,ts}',
       'src/**/*.test.{ts,tsx}',
     ],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

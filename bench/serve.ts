@@ -21,10 +21,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { brotliCompressSync } from 'node:zlib'
-import { serveWithLocalAws } from '../tests/mocks/local-aws/adapters/node-http.ts'
-import { LOCAL_AWS_BASE_PATH } from '../tests/mocks/local-aws/defaults.ts'
-import { createLocalAws } from '../tests/mocks/local-aws/local-aws.ts'
-import { memoryStore } from '../tests/mocks/local-aws/state.ts'
+import { serveWithLocalAws } from 'local-aws/node-http'
+import { LOCAL_AWS_BASE_PATH } from 'local-aws/defaults'
+import { createLocalAws } from 'local-aws'
+import { memoryStore } from 'local-aws'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

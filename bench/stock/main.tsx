@@ -8,11 +8,7 @@ import '@aws-amplify/ui-react/styles.css'
 import { Amplify } from 'aws-amplify'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_USER_POOL_ID,
-  LOCAL_AWS_BASE_PATH,
-} from '../../tests/mocks/local-aws/defaults.ts'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID, LOCAL_AWS_BASE_PATH } from 'local-aws/defaults'
 
 Amplify.configure({
   Auth: {

@@ -1,10 +1,10 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { createServer } from 'node:http'
 import { contentSecurityPolicy } from '../../vite.config.ts'
-import { LOCAL_AWS_BASE_PATH } from '../mocks/local-aws/defaults.ts'
-import { serveWithLocalAws } from '../mocks/local-aws/adapters/node-http.ts'
-import { createLocalAws } from '../mocks/local-aws/local-aws.ts'
-import { memoryStore } from '../mocks/local-aws/state.ts'
+import { LOCAL_AWS_BASE_PATH } from 'local-aws/defaults'
+import { serveWithLocalAws } from 'local-aws/node-http'
+import { createLocalAws } from 'local-aws'
+import { memoryStore } from 'local-aws'
 import { loadSpaRoutesFunction, viewerRequest } from '../infra/spa-routes-function.ts'
 
 /**

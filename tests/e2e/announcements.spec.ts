@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_CLIENT_ID } from 'local-aws/defaults'
 import { cognito, createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
 import { API_PATH } from './projects-support'
 

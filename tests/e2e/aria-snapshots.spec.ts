@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 import { startIn, switchLanguage } from './i18n-support'
 import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
 import { poolMfa, userWithFactors } from './mfa-support'
-import { DEFAULT_USER_POOL_ID as UserPoolId } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
 import { API_PATH } from './projects-support'
 
 /**

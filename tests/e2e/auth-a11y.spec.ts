@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
 import { poolMfa, userWithFactors } from './mfa-support'
-import { DEFAULT_USER_POOL_ID as UserPoolId } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
 
 async function signInWith(page: Page, email: string, password: string, next = '/projects') {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`)

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 import { PSEUDO, startIn, sweep, switchLanguage } from './i18n-support'
 import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
 import { advanceEmulatorClock, poolMfa, totpCode, userWithFactors } from './mfa-support'
-import { DEFAULT_USER_POOL_ID as UserPoolId } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
 import { API_PATH } from './projects-support'
 import { pseudoText } from '../../src/lib/pseudo-locale.ts'
 

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test'
-import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_CLIENT_ID } from 'local-aws/defaults'
 import { expect } from './fixtures'
 
 /** The emulator, reached over HTTP on the app's origin as any client would. */

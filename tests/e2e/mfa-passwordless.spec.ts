@@ -4,7 +4,7 @@
  * offers a user with MFA, or anyone while MFA is required, only their password
  * as a first factor; the steps after it are the password sign-in's screens.
  */
-import { DEFAULT_USER_POOL_ID } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { expect, test } from './fixtures'
 import { cognito, createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
 import { poolMfa, startIn, totpCode, UI, userWithFactors } from './mfa-support'

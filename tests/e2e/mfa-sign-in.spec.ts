@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import { cognito, createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
-import { DEFAULT_USER_POOL_ID as UserPoolId } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
 import { fromInboxPanel, LANGUAGES, signInWith, signOut, startIn, UI } from './mfa-support'
 
 const NEW_PASSWORD = 'Own-Choice-77'

@@ -3,7 +3,7 @@
  * through src/lib/auth-calls.ts exactly as the sign-in screen does (SRP by default).
  */
 import { signInWithPassword } from '@/lib/auth-calls'
-import { DEFAULT_CLIENT_ID } from '../mocks/local-aws/defaults.ts'
+import { DEFAULT_CLIENT_ID } from 'local-aws/defaults'
 import { cognito, createUser, latestCode } from './local-aws.ts'
 
 /** Meets the pool's default policy (length, cases, digit, symbol). */

@@ -7,7 +7,7 @@ import { LanguageSwitcher } from '@/components/language-switcher'
 import { LanguageProvider } from '@/lib/i18n'
 import { HttpResponse } from 'msw'
 import { createUser, projects, seedProjects, server, signIn } from './local-aws'
-import type { ProjectItem } from '../mocks/local-aws/state.ts'
+import type { ProjectItem } from 'local-aws'
 import { ProjectsPage } from '@/features/projects/components/projects-page'
 
 export const PROJECTS_URL = 'http://localhost:3000/local-aws/dev_1/projects'

@@ -60,7 +60,7 @@ describe('account page', () => {
     await user.click(screen.getByRole('button', { name: 'Sign out everywhere' }))
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
     const { cognito } = await import('../../../../tests/setup/local-aws')
-    const { DEFAULT_CLIENT_ID } = await import('../../../../tests/mocks/local-aws/defaults')
+    const { DEFAULT_CLIENT_ID } = await import('local-aws/defaults')
     await expect(
       cognito('GetTokensFromRefreshToken', {
         ClientId: DEFAULT_CLIENT_ID,

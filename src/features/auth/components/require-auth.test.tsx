@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CLIENT_ID } from '../../../../tests/mocks/local-aws/defaults'
+import { DEFAULT_CLIENT_ID } from 'local-aws/defaults'
 import { cognito, COGNITO_ENDPOINT, server } from '../../../../tests/setup/local-aws'
 import { renderApp } from '../../../../tests/setup/render-app'
 import { checkSession, getIdToken, reportSessionExpired } from '@/lib/auth'

@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_USER_POOL_ID } from '../../../../tests/mocks/local-aws/defaults'
+import { DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { cognito, resetLocalAws } from '../../../../tests/setup/local-aws'
 import { restoreSettings, withSettings } from '../../../../tests/setup/settings'
 

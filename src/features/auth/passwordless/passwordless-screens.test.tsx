@@ -6,12 +6,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { Secret, TOTP } from 'otpauth'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  softAuthenticator,
-  type SoftAuthenticator,
-} from '../../../../tests/local-aws/soft-authenticator'
-import { installWebAuthn } from '../../../../tests/local-aws/webauthn-browser-shim'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../../../../tests/mocks/local-aws/defaults'
+import { softAuthenticator, type SoftAuthenticator } from 'local-aws/testing/soft-authenticator'
+import { installWebAuthn } from 'local-aws/testing/webauthn-browser-shim'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { createVerifiedUser, testEmail } from '../../../../tests/setup/auth'
 import {
   cognito,

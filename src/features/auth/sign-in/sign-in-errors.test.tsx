@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_USER_POOL_ID } from '../../../../tests/mocks/local-aws/defaults'
+import { DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { createVerifiedUser, TEST_PASSWORD } from '../../../../tests/setup/auth'
 import { cognito, COGNITO_ENDPOINT, resetLocalAws, server } from '../../../../tests/setup/local-aws'
 import {

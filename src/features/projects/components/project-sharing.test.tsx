@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { putItem, scanToWire } from '../../../../tests/mocks/local-aws/projects-table'
+import { putItem, scanToWire } from 'local-aws'
 import { localAws, seedProjects, server } from '../../../../tests/setup/local-aws'
 import {
   findAlert,
