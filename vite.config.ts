@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type PluginOption } from 'vite'
-import { amplifyConfigAsGivenPlugin } from './build/amplify-config-as-given.ts'
 import { uiThemeWithoutTokensPlugin } from './build/ui-theme-without-tokens.ts'
 import { routeDocumentsPlugin } from './build/route-documents.ts'
 import { unusedUiTokensPlugin } from './build/unused-ui-tokens.ts'
@@ -76,7 +75,6 @@ export default defineConfig(({ command, mode }) => {
   plugins.push(
     routeDocumentsPlugin(),
     unusedUiTokensPlugin(),
-    amplifyConfigAsGivenPlugin(),
     uiThemeWithoutTokensPlugin(),
   )
 
