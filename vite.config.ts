@@ -123,6 +123,9 @@ export default defineConfig(({ command, mode }) => {
             exclude: ['tests/e2e/**', 'node_modules/**'],
             restoreMocks: true,
             testTimeout: 15_000,
+            // Through Vite, not Node, so that the build's ui-react theme (build/ui-theme-without-tokens.ts)
+            // is the one the screens render with here too.
+            server: { deps: { inline: [/[\\/]@aws-amplify[\\/]ui-react[\\/]/] } },
             // As for the browser tests: on CI a failed test is tried once more, and the
             // report shows it was retried. A test that needed it is a bug to fix.
             retry: process.env.CI ? 1 : 0,
