@@ -30,7 +30,7 @@ import {
 } from '@playwright/test'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { loadSpaRoutesFunction, viewerRequest } from '../tests/infra/spa-routes-function.ts'
+import { loadSpaRoutesFunction, viewerRequest } from '../build/cloudfront-function.ts'
 import { API_STAGE, DEFAULT_CLIENT_ID, LOCAL_AWS_BASE_PATH } from 'local-aws/defaults'
 import { contentSecurityPolicy } from '../vite.config.ts'
 import { serveSite } from './serve.ts'

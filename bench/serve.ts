@@ -23,8 +23,7 @@ import { extname, join, normalize } from 'node:path'
 import { brotliCompressSync } from 'node:zlib'
 import { serveWithLocalAws } from 'local-aws/node-http'
 import { LOCAL_AWS_BASE_PATH } from 'local-aws/defaults'
-import { createLocalAws } from 'local-aws'
-import { memoryStore } from 'local-aws'
+import { createLocalAws, memoryStore } from 'local-aws'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,7 +37,6 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json'])
 
 export interface SiteOptions {
   root: string
-  /** Maps a request path to the file to serve (the CloudFront Function's `request.uri`). */
   /** The file for a path, as the CDN picks it (it may read the request's headers and cookies). */
   route: (uri: string, request: IncomingMessage) => string
   headers?: Record<string, string>

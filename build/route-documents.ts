@@ -5,75 +5,37 @@
  * the route's lazy chunk, the chunks it imports and their CSS (read from Vite's
  * manifest). Links only, no inline script: the strict CSP holds.
  *
- * The documents are `dist/<route>.html` (`dist/sign-up/confirm.html` for
- * /sign-up/confirm). `vite preview` serves them through `routeDocument()` below;
- * CloudFront through the function in infra/hosting.yaml, which keeps the same
- * table (tests/infra/spa-routes-function.test.ts checks that they agree).
+ * The routes, and which of them are prerendered, come from the app's route
+ * table (src/config/paths.ts, through route-table.ts). The documents are
+ * `dist/<route>.html` (`dist/sign-up/confirm.html` for /sign-up/confirm);
+ * `vite preview` serves them through `routeDocument()`, CloudFront through the
+ * function in infra/hosting.yaml, given the same table by the deploy.
  */
 import { basename, resolve } from 'node:path'
 import { createServer, type Manifest, type Plugin, type ResolvedConfig } from 'vite'
-import { paths } from '../src/config/paths.ts'
+import { paths, screenOf } from '../src/config/paths.ts'
+import { parseSignInMethods, passwordless } from '../src/config/sign-in-methods.ts'
+import { appRoutes, prerenderedLanguages, prerenderedRoutes, routeDocument } from './route-table.ts'
 
-/** Each route with its own document, and the module its lazy route imports. */
-export const routeModules: Record<string, string> = {
-  [paths.projects]: 'src/app/routes/projects.tsx',
-  [paths.account]: 'src/app/routes/account.tsx',
-  [paths.signIn]: 'src/app/routes/sign-in.tsx',
-  [paths.signUp]: 'src/app/routes/sign-up.tsx',
-  [paths.confirmSignUp]: 'src/app/routes/confirm-sign-up.tsx',
-  [paths.forgotPassword]: 'src/app/routes/forgot-password.tsx',
+/** The module each route's lazy screen is, in a build with these settings. */
+function routeModules(env: Record<string, string>): Record<string, string> {
+  const passwordlessBuild = passwordless({
+    signInMethods: parseSignInMethods(env.VITE_SIGN_IN_METHODS),
+  })
+  return Object.fromEntries(
+    appRoutes.map((route) => [
+      route.path,
+      `src/app/routes/${screenOf(route, { passwordless: passwordlessBuild })}.tsx`,
+    ]),
+  )
 }
 
 /**
  * Modules a route's document runs on their own, ahead of the app, as soon as
  * they arrive (`<script type="module" async>`): each is a build entry of its own.
  */
-export const routeEarlyModules: Record<string, string> = {
+const routeEarlyModules: Record<string, string> = {
   [paths.projects]: 'src/start-list-request.ts',
-}
-
-/**
- * The public pages, prerendered in each language (src/prerender.tsx): their
- * document already shows the form, and the app hydrates it. `<route>.html` is
- * English, `<route>.ja.html` Japanese.
- */
-export const prerenderedRoutes: readonly string[] = [
-  paths.signIn,
-  paths.signUp,
-  paths.forgotPassword,
-]
-const prerenderedLanguages = ['en', 'ja'] as const
-
-/** Paths that show another route's screen: `/` redirects to the projects list at once. */
-const aliases: Record<string, string> = { [paths.home]: paths.projects }
-
-/**
- * The document served for a path without a file extension, as the CloudFront
- * Function decides it: a route's own file, else index.html (the router shows
- * "not found" for unknown paths). Like the router, it ignores case and a
- * trailing slash. A prerendered page comes in the visitor's language: the one
- * they chose in the app (its `language` cookie), else the first of English and
- * Japanese in their browser's Accept-Language, as the app itself picks.
- */
-export function routeDocument(
-  pathname: string,
-  { cookie = '', acceptLanguage = '' }: { cookie?: string; acceptLanguage?: string } = {},
-): string {
-  const route = pathname.toLowerCase().replace(/(.)\/+$/, '$1')
-  const target = aliases[route] ?? route
-  if (!Object.hasOwn(routeModules, target)) return '/index.html'
-  if (!prerenderedRoutes.includes(target)) return `${target}.html`
-  return documentLanguage(cookie, acceptLanguage) === 'ja' ? `${target}.ja.html` : `${target}.html`
-}
-
-function documentLanguage(cookie: string, acceptLanguage: string): 'en' | 'ja' {
-  const chosen = /(?:^|;\s*)language=(en|ja)(?:;|$)/.exec(cookie)?.[1]
-  if (chosen === 'en' || chosen === 'ja') return chosen
-  for (const tag of acceptLanguage.split(',')) {
-    const base = tag.split(';')[0]!.trim().toLowerCase().split('-')[0]
-    if (base === 'en' || base === 'ja') return base
-  }
-  return 'en'
 }
 
 /**
@@ -225,7 +187,7 @@ export function routeDocumentsPlugin(): Plugin {
           Object.keys(manifest).filter((key) => shared.js.includes(manifest[key]!.file)),
         )
         const prerendered = await prerenderPages(config)
-        for (const [route, module] of Object.entries(routeModules)) {
+        for (const [route, module] of Object.entries(routeModules(config.env))) {
           if (!manifest[module]) this.error(`route-documents: ${module} (${route}) built no chunk`)
           const { js, css } = chunkFiles(manifest, module, new Set(seenByEntry))
           const earlyModule = routeEarlyModules[route]

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import { spaRoutesParameters } from '../../build/route-table.ts'
 import { DeployError } from './errors.ts'
 import { required } from './settings.ts'
 import { deployStack, type StackIo } from './stack.ts'
@@ -43,6 +44,8 @@ export async function deployHosting(
         ApiRegion: settings.apiRegion,
         ApiStage: stage,
         CognitoRegion: userPoolId.split('_')[0],
+        // The app's routes, for the function that serves each its document.
+        ...spaRoutesParameters(),
       },
       requiredToCreate: { ApiId: `pass --api-id or set DEPLOY_API_ID in ${envFile}` },
     },

@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, matchRoutes, Navigate, type RouteObject } from 'react-router-dom'
-import { RootLayout } from '@/app/routes/root-layout'
-import { RouteError } from '@/app/routes/route-error'
-import { NotFound } from '@/app/routes/not-found'
+import type { ReactElement } from 'react'
+import { NotFound } from '@/app/layout/not-found'
+import { RootLayout } from '@/app/layout/root-layout'
+import { RouteError } from '@/app/layout/route-error'
 import { env, passwordless } from '@/config/env'
-import { paths } from '@/config/paths'
+import { home, routes, screenOf, type AppRoute, type RouteName } from '@/config/paths'
 import { GuestOnly } from '@/features/auth/components/guest-only'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { projectsQuery } from '@/features/projects/api/get-projects'
@@ -20,7 +21,7 @@ import { preloadAuthFlows } from '@/lib/auth-calls'
  * on a field, or a browser filling it in). Typing an email gives it ample time; a submit before it has
  * arrived waits for it.
  */
-function authScreen<Route>(load: () => Promise<Route>) {
+function authScreen(load: () => Promise<ScreenModule>) {
   return async () => {
     const route = await load()
     onFirstInteraction(() => {
@@ -73,62 +74,53 @@ function startProjectsQuery(queryClient: QueryClient) {
   }
 }
 
+type ScreenModule = Pick<RouteObject, 'Component' | 'loader' | 'handle'>
+
+/** Every screen module; the route table (src/config/paths.ts) picks each route's. */
+const screens = import.meta.glob<ScreenModule>(['./routes/*.tsx', '!./routes/*.test.tsx'])
+
+function screenModule(route: AppRoute) {
+  const name = screenOf(route, { passwordless: passwordless(env) })
+  const load = screens[`./routes/${name}.tsx`]
+  if (!load) throw new Error(`src/config/paths.ts names a screen with no module: ${name}`)
+  return load
+}
+
+const guards = { guest: <GuestOnly />, member: <RequireAuth /> } satisfies Record<
+  AppRoute['access'],
+  ReactElement
+>
+
 /** The app's routes; loaders put what they start into `queryClient`, the one the app renders with. */
-export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
-  {
-    element: <RootLayout />,
-    errorElement: <RouteError />,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { path: paths.home, element: <Navigate to={paths.projects} replace /> },
-          {
-            element: <GuestOnly />,
-            children: [
-              {
-                path: paths.signIn,
-                lazy: authScreen(() =>
-                  passwordless(env)
-                    ? import('@/app/routes/passwordless-sign-in')
-                    : import('@/app/routes/sign-in'),
-                ),
-              },
-              {
-                path: paths.signUp,
-                lazy: authScreen(() =>
-                  passwordless(env)
-                    ? import('@/app/routes/passwordless-sign-up')
-                    : import('@/app/routes/sign-up'),
-                ),
-              },
-              {
-                path: paths.confirmSignUp,
-                lazy: authScreen(() => import('@/app/routes/confirm-sign-up')),
-              },
-              {
-                path: paths.forgotPassword,
-                lazy: authScreen(() => import('@/app/routes/forgot-password')),
-              },
-            ],
-          },
-          {
-            element: <RequireAuth />,
-            children: [
-              {
-                path: paths.projects,
-                loader: startProjectsQuery(queryClient),
-                lazy: () => import('@/app/routes/projects'),
-              },
-              { path: paths.account, lazy: authScreen(() => import('@/app/routes/account')) },
-            ],
-          },
-          { path: '*', element: <NotFound /> },
-        ],
-      },
-    ],
-  },
-]
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => {
+  const screenRoute = (name: RouteName, route: AppRoute): RouteObject =>
+    // The list has no form that signs in; it starts its data with the route instead.
+    name === 'projects'
+      ? { path: route.path, loader: startProjectsQuery(queryClient), lazy: screenModule(route) }
+      : { path: route.path, lazy: authScreen(screenModule(route)) }
+  const table = Object.entries(routes) as [RouteName, AppRoute][]
+  return [
+    {
+      element: <RootLayout />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { path: home.path, element: <Navigate to={home.redirectsTo} replace /> },
+            ...(['guest', 'member'] as const).map((access) => ({
+              element: guards[access],
+              children: table
+                .filter(([, route]) => route.access === access)
+                .map(([name, route]) => screenRoute(name, route)),
+            })),
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ]
+}
 
 /**
  * The router, started: it begins loading the page's route (code and data) at

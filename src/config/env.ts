@@ -3,11 +3,11 @@
  * imports `env` and never touches `import.meta.env`.
  */
 
-export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH'
+import { parseSignInMethods, type SignInMethod } from './sign-in-methods'
 
-/** The first factors the pool allows, as VITE_SIGN_IN_METHODS names them. */
-export type SignInMethod = 'passkey' | 'email-code' | 'password'
-const SIGN_IN_METHODS: SignInMethod[] = ['passkey', 'email-code', 'password']
+export { passwordless, type SignInMethod } from './sign-in-methods'
+
+export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH'
 
 /** A second sign-in factor, in Amplify's names. */
 export type MfaMethod = 'TOTP' | 'SMS' | 'EMAIL'
@@ -78,19 +78,11 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     throw new EnvError(`VITE_API_AUTH_SCHEME must be raw or bearer, not "${scheme}".`)
   }
 
-  const methods = (text('VITE_SIGN_IN_METHODS') ?? 'password')
-    .split(',')
-    .map((m) => m.trim().toLowerCase())
-    .filter(Boolean)
-  const unknownMethod = methods.find((m) => !SIGN_IN_METHODS.includes(m as SignInMethod))
-  if (unknownMethod !== undefined || methods.length === 0) {
-    throw new EnvError(
-      `VITE_SIGN_IN_METHODS lists ${SIGN_IN_METHODS.join(', ')} (comma-separated), not "${unknownMethod ?? ''}".`,
-    )
-  }
-  if (methods.length === 1 && methods[0] === 'passkey') {
-    // A new user needs a first way in before they can add a passkey.
-    throw new EnvError('VITE_SIGN_IN_METHODS needs email-code or password besides passkey.')
+  let signInMethods: SignInMethod[]
+  try {
+    signInMethods = parseSignInMethods(text('VITE_SIGN_IN_METHODS'))
+  } catch (error) {
+    throw new EnvError((error as Error).message)
   }
 
   const mfaMode = (text('VITE_MFA') ?? 'off').toLowerCase()
@@ -115,7 +107,7 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     authFlow,
     apiAuthScheme: scheme,
     localInboxUrl: text('VITE_LOCAL_AWS_INBOX'),
-    signInMethods: SIGN_IN_METHODS.filter((m) => methods.includes(m)),
+    signInMethods,
     mfa: { mode: mfaMode, methods: mfaMode === 'off' ? [] : mfaMethods },
   }
 }
@@ -133,7 +125,3 @@ function absolute(value: string | undefined, origin: string | undefined, name: s
 }
 
 export const env: AppEnv = parseEnv(import.meta.env)
-
-/** True when the app signs in with USER_AUTH: the pool allows more than passwords. */
-export const passwordless = (settings: Pick<AppEnv, 'signInMethods'>) =>
-  settings.signInMethods.some((m) => m !== 'password')

@@ -3,9 +3,8 @@ import { createServer } from 'node:http'
 import { contentSecurityPolicy } from '../../vite.config.ts'
 import { LOCAL_AWS_BASE_PATH } from 'local-aws/defaults'
 import { serveWithLocalAws } from 'local-aws/node-http'
-import { createLocalAws } from 'local-aws'
-import { memoryStore } from 'local-aws'
-import { loadSpaRoutesFunction, viewerRequest } from '../infra/spa-routes-function.ts'
+import { createLocalAws, memoryStore } from 'local-aws'
+import { loadSpaRoutesFunction, viewerRequest } from '../../build/cloudfront-function.ts'
 
 /**
  * CloudFront in front of a bucket, in miniature, for an emulator build: the

@@ -21,6 +21,13 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { main } from '../../scripts/deploy/main.ts'
 import { fakeBuild, recordingIo } from './fixtures.ts'
+import { spaRoutesParameters } from '../../build/route-table'
+
+/** The app's route table, which every deploy of the stack passes to its viewer-request function. */
+const routeTable = Object.entries(spaRoutesParameters()).map(([ParameterKey, ParameterValue]) => ({
+  ParameterKey,
+  ParameterValue,
+}))
 
 /** `--stack`: the hosting stack's life, with CloudFormation, S3 and CloudFront mocked. */
 const cfn = mockClient(CloudFormationClient)
@@ -133,6 +140,7 @@ describe('npm run deploy -- --stack <name>', () => {
       { ParameterKey: 'ApiId', ParameterValue: 'abc123' },
       { ParameterKey: 'ApiStage', ParameterValue: 'prod' },
       { ParameterKey: 'CognitoRegion', ParameterValue: 'eu-west-1' },
+      ...routeTable,
     ])
     expect(out.slice(0, 5)).toEqual([
       'Creating stack console...',
@@ -168,6 +176,7 @@ describe('npm run deploy -- --stack <name>', () => {
       { ParameterKey: 'ApiRegion', UsePreviousValue: true },
       { ParameterKey: 'ApiStage', ParameterValue: 'prod' },
       { ParameterKey: 'CognitoRegion', ParameterValue: 'eu-west-1' },
+      ...routeTable,
     ])
     expect(out[0]).toBe('Stack console is up to date.')
     expect(s3.commandCalls(PutObjectCommand).length).toBeGreaterThan(0)

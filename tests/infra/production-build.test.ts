@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { prerenderedRoutes, routeModules } from '../../build/route-documents'
+import { appRoutes, prerenderedRoutes } from '../../build/route-table'
 
 /**
  * A production build for a real pool, as `npm run build` makes it, inspected
@@ -61,7 +61,7 @@ describe('the production build', () => {
   it('has no inline script or style that the strict CSP would block, in any of its documents', () => {
     const documents = files.filter((file) => file.name.endsWith('.html'))
     // index.html, one per app route, and a Japanese one per prerendered page (build/route-documents.ts).
-    expect(documents).toHaveLength(1 + Object.keys(routeModules).length + prerenderedRoutes.length)
+    expect(documents).toHaveLength(1 + appRoutes.length + prerenderedRoutes.length)
     for (const { name, text: html } of documents) {
       expect(html, name).toMatch(
         /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/,

@@ -1,9 +1,13 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { routeDocument, routeModules } from '../../build/route-documents'
+import {
+  loadSpaRoutesFunction,
+  spaRoutesFunctionCode,
+  viewerRequest,
+} from '../../build/cloudfront-function'
+import { appRoutes, routeDocument, spaRoutesParameters } from '../../build/route-table'
 import { paths } from '../../src/config/paths'
-import { loadSpaRoutesFunction, viewerRequest } from './spa-routes-function'
 
 const template = readFileSync('infra/hosting.yaml', 'utf8')
 const handler = loadSpaRoutesFunction('dev_1', template)
@@ -11,8 +15,8 @@ const served = (uri: string) => handler(viewerRequest(uri)).uri
 
 describe('the CloudFront Function that picks the document for a path (infra/hosting.yaml)', () => {
   it('serves each app route its own document, the file the build writes for it', () => {
-    for (const route of Object.keys(routeModules)) {
-      expect(served(route), route).toBe(`${route}.html`)
+    for (const route of appRoutes) {
+      expect(served(route.path), route.path).toBe(`${route.path}.html`)
     }
     expect(served('/sign-in')).toBe('/sign-in.html')
     expect(served('/sign-up/confirm')).toBe('/sign-up/confirm.html')
@@ -142,9 +146,25 @@ describe('the CloudFront Function that picks the document for a path (infra/host
     }
   })
 
-  it('fits CloudFront Functions limits (10 KB of code)', () => {
-    const code = /FunctionCode: !Sub \|\n((?: {8}.*\n|\n)+)/.exec(template)?.[1] ?? ''
-    expect(code.length).toBeGreaterThan(100)
+  it('fits CloudFront Functions limits (10 KB of code), with the route table in it', () => {
+    const parameters = spaRoutesParameters()
+    const code = spaRoutesFunctionCode(template).replace(
+      /\$\{(RouteDocuments|PrerenderedRoutes)\}/g,
+      (_, name: keyof typeof parameters) => parameters[name],
+    )
+    expect(code).toContain('"/sign-up/confirm":"/sign-up/confirm.html"')
     expect(Buffer.byteLength(code)).toBeLessThan(10_240)
+  })
+
+  it('serves a route added to the table, with no other change', () => {
+    const withReports = loadSpaRoutesFunction('dev_1', template, {
+      RouteDocuments: JSON.stringify({ '/reports': '/reports.html', '/': '/projects.html' }),
+      PrerenderedRoutes: JSON.stringify({ '/reports': true }),
+    })
+    expect(withReports(viewerRequest('/Reports/')).uri).toBe('/reports.html')
+    expect(withReports(viewerRequest('/reports', {}, { acceptLanguage: 'ja' })).uri).toBe(
+      '/reports.ja.html',
+    )
+    expect(withReports(viewerRequest('/sign-in')).uri).toBe('/index.html')
   })
 })
