@@ -46,7 +46,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
-      'dist-passwordless',
+      'dist-production',
       'node_modules',
       'playwright-report',
       'test-results',

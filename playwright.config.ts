@@ -2,10 +2,20 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import {
+  API_STAGE,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_USER_POOL_ID,
+  LOCAL_AWS_BASE_PATH,
+} from 'local-aws/defaults'
 
 /**
- * Browser tests run the production build (`vite build --mode emulator`) under
- * `vite preview`, which mounts the local emulator and serves the strict CSP.
+ * Browser tests run two builds under `vite preview`, which mounts the local
+ * emulator on the app's origin and serves the strict CSP: the local-mode build
+ * (`vite build --mode emulator`, what `npm run dev` shows, with the emulator's
+ * banner and inbox), and a production build made exactly as `npm run build`
+ * makes one, pointed at the emulator, with passwordless sign-in on. Each is
+ * built once; the unit tests build nothing.
  * Playwright can't download its own browser here: it drives an installed Chromium.
  */
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -24,12 +34,29 @@ process.env.LOCAL_AWS_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'local-aws-e2e-')
 const port = Number(process.env.E2E_PORT)
 const baseURL = `http://127.0.0.1:${port}`
 
-// A second build with choice-based sign-in, served with its own emulator state, and
-// browsed on localhost: WebAuthn refuses an IP address as the relying-party id.
-process.env.E2E_PASSWORDLESS_PORT ??= String(port + 1)
-process.env.LOCAL_AWS_PASSWORDLESS_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'local-aws-e2e-pl-'))
-const passwordlessPort = Number(process.env.E2E_PASSWORDLESS_PORT)
-const PASSWORDLESS = /passwordless\.spec\.ts$/
+// The production build, served with its own emulator state, and browsed on
+// localhost: WebAuthn refuses an IP address as the relying-party id.
+process.env.E2E_PRODUCTION_PORT ??= String(port + 1)
+process.env.LOCAL_AWS_PRODUCTION_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'local-aws-e2e-prod-'))
+const productionPort = Number(process.env.E2E_PRODUCTION_PORT)
+/** Where the production build is written; tests/e2e/production-build.spec.ts reads its files. */
+const PRODUCTION_DIST = 'dist-production'
+const ON_PRODUCTION_BUILD = [/passwordless\.spec\.ts$/, /production-build\.spec\.ts$/]
+
+/** The settings of a real deployment, naming the emulator on the app's own origin instead of AWS. */
+const productionSettings = {
+  VITE_USER_POOL_ID: DEFAULT_USER_POOL_ID,
+  VITE_USER_POOL_CLIENT_ID: DEFAULT_CLIENT_ID,
+  VITE_COGNITO_ENDPOINT: LOCAL_AWS_BASE_PATH,
+  VITE_API_URL: `${LOCAL_AWS_BASE_PATH}/${API_STAGE}`,
+  VITE_SIGN_IN_METHODS: 'passkey,email-code,password',
+}
+/** The environment without any VITE_ setting a developer may have exported. */
+const environment = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith('VITE_'),
+  ),
+)
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -59,11 +86,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: PASSWORDLESS },
+    { name: 'local-mode', testIgnore: ON_PRODUCTION_BUILD },
     {
-      name: 'passwordless',
-      testMatch: PASSWORDLESS,
-      use: { baseURL: `http://localhost:${passwordlessPort}` },
+      name: 'production',
+      testMatch: ON_PRODUCTION_BUILD,
+      use: { baseURL: `http://localhost:${productionPort}` },
     },
   ],
   webServer: [
@@ -75,15 +102,15 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       // Lets a test expire a sign-in challenge (tests/e2e/local-aws.ts advanceEmulatorClock).
-      env: { ...(process.env as Record<string, string>), LOCAL_AWS_CLOCK_CONTROL: '1' },
+      env: { ...environment, LOCAL_AWS_CLOCK_CONTROL: '1' },
     },
     {
-      command: `npx vite build --mode emulator --logLevel warn --outDir dist-passwordless && npx vite preview --mode emulator --outDir dist-passwordless --port ${passwordlessPort} --strictPort`,
-      url: `http://127.0.0.1:${passwordlessPort}/`,
+      command: `npx vite build --logLevel warn --outDir ${PRODUCTION_DIST} && npx vite preview --outDir ${PRODUCTION_DIST} --port ${productionPort} --strictPort`,
+      url: `http://127.0.0.1:${productionPort}/`,
       env: {
-        ...(process.env as Record<string, string>),
-        VITE_SIGN_IN_METHODS: 'passkey,email-code,password',
-        LOCAL_AWS_STATE_DIR: process.env.LOCAL_AWS_PASSWORDLESS_STATE_DIR,
+        ...environment,
+        ...productionSettings,
+        LOCAL_AWS_STATE_DIR: process.env.LOCAL_AWS_PRODUCTION_STATE_DIR,
         // The MFA test computes authenticator codes at the emulator's time (mfa-support.ts).
         LOCAL_AWS_CLOCK_CONTROL: '1',
       },

@@ -69,14 +69,13 @@ export default defineConfig(({ command, mode }) => {
   )
 
   const plugins: PluginOption[] = [react()]
-  // The emulator is a dev/preview server middleware; never part of the bundle.
-  if (local && mode !== 'test') plugins.push(localAwsPlugin())
+  // The emulator is a dev/preview server middleware; never part of the bundle. A
+  // production build pointed at it on the app's own origin (the browser tests'
+  // second build, the bench) is served with it too.
+  const emulatorOnOrigin = env.VITE_COGNITO_ENDPOINT === LOCAL_AWS_BASE_PATH
+  if ((local || emulatorOnOrigin) && mode !== 'test') plugins.push(localAwsPlugin())
   // After the emulator, so its middleware answers its own paths first in `vite preview`.
-  plugins.push(
-    routeDocumentsPlugin(),
-    unusedUiTokensPlugin(),
-    uiThemeWithoutTokensPlugin(),
-  )
+  plugins.push(routeDocumentsPlugin(), unusedUiTokensPlugin(), uiThemeWithoutTokensPlugin())
 
   return {
     plugins,

@@ -1,5 +1,5 @@
 /**
- * Two-step sign-in on the choice-based sign-in screens (the "passwordless"
+ * Two-step sign-in on the choice-based sign-in screens (the "production"
  * project's build, VITE_SIGN_IN_METHODS=passkey,email-code,password): Cognito
  * offers a user with MFA, or anyone while MFA is required, only their password
  * as a first factor; the steps after it are the password sign-in's screens.

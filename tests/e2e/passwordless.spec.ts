@@ -1,8 +1,8 @@
 /**
- * Passwordless sign-in on a build with VITE_SIGN_IN_METHODS=passkey,email-code,password,
- * served on localhost with its own emulator (playwright.config.ts, project
- * "passwordless"), with Chromium's virtual authenticator standing in for the
- * device's passkey store.
+ * Passwordless sign-in on a production build with
+ * VITE_SIGN_IN_METHODS=passkey,email-code,password, served on localhost with its
+ * own emulator (playwright.config.ts, project "production"), with Chromium's
+ * virtual authenticator standing in for the device's passkey store.
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { APIRequestContext, Page } from '@playwright/test'

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
+import { appRoutes, prerenderedRoutes } from '../../build/route-table'
+import { expect, test } from './fixtures'
+
+/**
+ * The production build the "production" project's browser tests run
+ * (playwright.config.ts builds it once, as `npm run build` does, with settings
+ * naming the emulator's pool, and passwordless sign-in on), inspected file by
+ * file: the local-mode UI and the pseudo-locale must be absent, and nothing may
+ * need the CSP's forbidden 'unsafe-inline'.
+ */
+const DIST = 'dist-production'
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  )
+const files = walk(DIST)
+  .filter((file) => /\.(html|js|css)$/.test(file))
+  .map((name) => ({ name, text: readFileSync(name, 'utf8') }))
+const document = (name: string) => files.find((file) => file.name === join(DIST, name))?.text ?? ''
+
+test('is built for the configured pool and API', () => {
+  const js = files.filter((file) => file.name.endsWith('.js')).map((file) => file.text)
+  expect(js.join('\n')).toContain(DEFAULT_USER_POOL_ID)
+})
+
+test("ships none of local mode: the emulator's banner, its inbox panel, their texts", () => {
+  const leaks = files.filter((file) =>
+    /E-mailed codes|local emulator|ローカルモード|\/local-aws\/inbox/.test(file.text),
+  )
+  expect(leaks.map((file) => file.name)).toEqual([])
+})
+
+test('ships no pseudo-locale: it exists in development and emulator builds only', () => {
+  const leaks = files.filter((file) => /en-XA|⟦|Pseudo-locale/.test(file.text))
+  expect(leaks.map((file) => file.name)).toEqual([])
+})
+
+test('has no inline script or style that the strict CSP would block, in any of its documents', () => {
+  const documents = files.filter((file) => file.name.endsWith('.html'))
+  // index.html, one per app route, and a Japanese one per prerendered page.
+  expect(documents).toHaveLength(1 + appRoutes.length + prerenderedRoutes.length)
+  for (const { name, text: html } of documents) {
+    expect(html, name).toMatch(
+      /<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/,
+    )
+    expect(html, name).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+    expect(html, name).not.toMatch(/<style|\sstyle=/)
+  }
+})
+
+test('prerenders the public pages in English and Japanese, their form in the HTML, the rest left to the browser', () => {
+  for (const route of prerenderedRoutes) {
+    const english = document(`${route}.html`)
+    const japanese = document(`${route}.ja.html`)
+    expect(english, route).toMatch(/<html lang="en">/)
+    expect(japanese, route).toMatch(/<html lang="ja">/)
+    expect(english, route).toMatch(/<div id="root"><a class="skip-link"[\s\S]*<form[\s\S]*<\/form>/)
+    expect(english, route).toMatch(/<button disabled=""[^>]* type="submit">/)
+    expect(japanese, route).toMatch(/<title>[^<]* · プロジェクト<\/title>/)
+  }
+  expect(document('/sign-in.html')).toMatch(/<h1 [^>]*>Sign in<\/h1>/)
+  expect(document('/sign-in.ja.html')).toMatch(/<h1 [^>]*>サインイン<\/h1>/)
+  for (const name of ['/index.html', '/projects.html', '/account.html', '/sign-up/confirm.html']) {
+    expect(document(name), name).toMatch(/<div id="root"><\/div>/)
+  }
+})
+
+test("gives each app route a document that preloads the route's own chunk and styles", () => {
+  // This build signs in with USER_AUTH: its sign-in page is the passwordless screen's.
+  const signIn = document('/sign-in.html')
+  expect(signIn).toMatch(
+    /<link rel="modulepreload" crossorigin href="\/assets\/passwordless-sign-in-[\w-]+\.js">/,
+  )
+  expect(signIn).not.toMatch(/href="\/assets\/sign-in-[\w-]+\.js"/)
+  expect(signIn).toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/[\w-]+\.css">/)
+  const projects = document('/projects.html')
+  expect(projects).toMatch(
+    /<link rel="modulepreload" crossorigin href="\/assets\/projects-[\w-]+\.js">/,
+  )
+  // ...and runs the list's early request module on its own, ahead of the app's entry.
+  const early = projects.search(
+    /<script type="module" async fetchpriority="high" crossorigin src="\/assets\/start-list-request-[\w-]+\.js"><\/script>/,
+  )
+  expect(early).toBeGreaterThan(0)
+  expect(early).toBeLessThan(projects.search(/<script type="module" crossorigin src=/))
+  // A returning user's page preloads none of the sign-in screens' code.
+  expect(projects).not.toMatch(/sign-in-|auth-form-|auth-flows-|passwordless-/)
+  // Vite's manifest, which the documents are made from, is not part of the site.
+  expect(files.some((file) => file.name.includes('manifest'))).toBe(false)
+})
