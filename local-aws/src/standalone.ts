@@ -1,6 +1,6 @@
 /**
  * The local AWS as its own HTTP server, for the AWS CLI, curl or another app:
- *   npm run local-aws -- --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory] [--mfa on:totp,email]
+ *   npx local-aws --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory] [--mfa on:totp,email]
  * Once listening it prints exactly one JSON line on stdout (endpoints and ids);
  * everything else goes to stderr. Stops cleanly on SIGINT/SIGTERM.
  */
@@ -15,6 +15,27 @@ import { memoryStore } from './state.ts'
 
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
+const HELP = `Usage: local-aws [options]
+
+A local Amazon Cognito user pool and the /projects API behind its authorizer,
+on one HTTP server. Once listening it prints one JSON line on stdout (its
+endpoints and ids); its log, with the codes it "sends", goes to stderr.
+
+Options:
+  --port N       port to listen on (default 4566; 0 picks a free one)
+  --host ADDR    address to listen on (default 127.0.0.1; 0.0.0.0 for all)
+  --state DIR    keep users, keys, projects and the inbox in DIR/state.json
+                 (default: $LOCAL_AWS_STATE_DIR, else .local-aws in the
+                 current folder)
+  --in-memory    keep nothing once it stops (--state is then ignored)
+  --mfa SETTING  the default pool's MFA at start-up: off, optional[:FACTORS]
+                 or on[:FACTORS], FACTORS from totp, sms, email (default
+                 totp), e.g. --mfa on:totp,email
+  -h, --help     print this and exit
+
+Ctrl-C or SIGTERM stops it after the request in progress.
+`
+
 function options() {
   const { values } = parseArgs({
     options: {
@@ -23,8 +44,10 @@ function options() {
       state: { type: 'string', default: process.env.LOCAL_AWS_STATE_DIR ?? '.local-aws' },
       'in-memory': { type: 'boolean', default: false },
       mfa: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   })
+  if (values.help) return { help: true as const }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(
@@ -33,6 +56,7 @@ function options() {
   }
   if (values.mfa !== undefined) mfaConfigFromSetting(values.mfa) // says what is wrong before starting
   return {
+    help: false as const,
     port,
     host: values.host,
     stateDir: values.state,
@@ -42,7 +66,12 @@ function options() {
 }
 
 async function main() {
-  const { port, host, stateDir, inMemory, mfa } = options()
+  const parsed = options()
+  if (parsed.help) {
+    process.stdout.write(HELP)
+    return
+  }
+  const { port, host, stateDir, inMemory, mfa } = parsed
   const localAws = createLocalAws({ store: inMemory ? memoryStore() : fileStore(stateDir), log })
   if (mfa !== undefined) {
     await applyMfaSetting(localAws, mfa)
@@ -92,5 +121,9 @@ async function main() {
 
 main().catch((error: unknown) => {
   log(`[local-aws] ${error instanceof Error ? error.message : String(error)}`)
+  // parseArgs's own errors (an unknown flag, a missing value) say nothing of the others.
+  if ((error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS')) {
+    log('[local-aws] local-aws --help lists its options')
+  }
   process.exit(1)
 })

@@ -3,7 +3,7 @@
  * command (so a test sees the server's exit code, not npm's), or, with
  * `viaNpm`, exactly as the README says to, `npm run -s local-aws -- …`.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -75,6 +75,19 @@ export async function startStandalone(
     stderr: () => stderr,
     stop,
   }
+}
+
+/** Runs the program to its end (for flags that exit at once): its exit code and output. */
+export function runStandaloneToExit(args: string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: REPO }, (error, stdout, stderr) =>
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+        stdout,
+        stderr,
+      }),
+    )
+  })
 }
 
 /** A Cognito JSON-protocol call over the network, as the AWS SDK makes it. */

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { server } from './emulator.ts'
-import { cognitoCall, startStandalone, type Standalone } from './standalone-process.ts'
+import {
+  cognitoCall,
+  runStandaloneToExit,
+  startStandalone,
+  type Standalone,
+} from './standalone-process.ts'
 
 const EMAIL = 'ada@example.com'
 const PASSWORD = 'Correct-horse-1'
@@ -177,5 +182,30 @@ describe('npm run local-aws -- --mfa MODE:FACTORS', () => {
     await expect(
       startStandalone(['--port', '0', '--in-memory', '--mfa', 'sometimes']),
     ).rejects.toThrow(/MFA setting "sometimes" is not off, optional\[:factors\] or on\[:factors\]/)
+  })
+})
+
+describe('npx local-aws --help', () => {
+  it('lists its options and exits 0 at once, without starting a server', async () => {
+    const { code, stdout, stderr } = await runStandaloneToExit(['--help'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Usage: local-aws \[options\]/)
+    const listed = [...new Set(stdout.match(/--[a-z][a-z-]*/g))].sort()
+    expect(listed).toEqual(['--help', '--host', '--in-memory', '--mfa', '--port', '--state'])
+    expect(stdout).toContain('LOCAL_AWS_STATE_DIR')
+    expect(stderr).toBe('') // no "listening on …" line: it never started
+  })
+
+  it('answers -h the same way', async () => {
+    const long = await runStandaloneToExit(['--help'])
+    expect(await runStandaloneToExit(['-h'])).toEqual(long)
+  })
+
+  it('refuses an unknown option with exit code 1, pointing at --help', async () => {
+    const { code, stdout, stderr } = await runStandaloneToExit(['--prot', '4566'])
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain("Unknown option '--prot'")
+    expect(stderr).toContain('local-aws --help lists its options')
   })
 })
