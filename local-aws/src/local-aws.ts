@@ -107,6 +107,7 @@ function deliveryLine(code: DeliveredCode): string {
   }
   if (code.kind === 'sms-mfa') return `sign-in code (SMS) for ${code.to}: ${code.code}`
   if (code.kind === 'email-mfa') return `sign-in code (e-mail) for ${code.to}: ${code.code}`
+  if (code.kind === 'sign-in') return `sign-in code for ${code.to}: ${code.code}` // USER_AUTH
   return `confirmation code for ${code.to}: ${code.code}`
 }
 

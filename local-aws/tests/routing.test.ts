@@ -3,7 +3,15 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../src/defaults.ts'
 import { createLocalAws } from '../src/local-aws.ts'
-import { COGNITO_ENDPOINT, createUser, localAws as testLocalAws, signIn } from './emulator.ts'
+import {
+  COGNITO_ENDPOINT,
+  cognito,
+  createUser,
+  latestCode,
+  localAws as testLocalAws,
+  resetLocalAws,
+  signIn,
+} from './emulator.ts'
 
 const ORIGIN = 'http://localhost:3000'
 const PASSWORD = 'Correct-horse-1'
@@ -50,6 +58,38 @@ describe('the emulator’s routes', () => {
     expect(bobs).toEqual([
       expect.objectContaining({ to: 'bob@example.com', kind: 'sign-up', code: inbox[1]?.code }),
     ])
+  })
+
+  it('logs a choice-based sign-in code as a sign-in code, not as a confirmation code', async () => {
+    const lines: string[] = []
+    resetLocalAws({ log: (line) => lines.push(line) })
+    const email = 'ada@example.com'
+    await cognito('UpdateUserPool', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+    })
+    await cognito('SignUp', {
+      ClientId: DEFAULT_CLIENT_ID,
+      Username: email,
+      Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    })
+    const confirmation = latestCode(email)
+    await cognito('ConfirmSignUp', {
+      ClientId: DEFAULT_CLIENT_ID,
+      Username: email,
+      ConfirmationCode: confirmation,
+    })
+    await cognito('InitiateAuth', {
+      ClientId: DEFAULT_CLIENT_ID,
+      AuthFlow: 'USER_AUTH',
+      AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'EMAIL_OTP' },
+    })
+    const signInCode = latestCode(email)
+    expect(signInCode).toMatch(/^\d{8}$/)
+    expect(lines).toContain(`[local-aws] confirmation code for ${email}: ${confirmation}`)
+    expect(lines).toContain(`[local-aws] sign-in code for ${email}: ${signInCode}`)
+    expect(lines).not.toContain(`[local-aws] confirmation code for ${email}: ${signInCode}`)
   })
 
   it('answers browsers on any origin for Cognito, as the real endpoint does', async () => {
