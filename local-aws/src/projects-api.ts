@@ -1,7 +1,7 @@
 /**
  * `/dev_1/projects` as deployed: API Gateway's Cognito authorizer, then the
  * Lambda over the table (projects-table.ts). Status codes, bodies and headers
- * follow ../../../../shared/api-contract.md, quirks included.
+ * follow ../../../shared/api-contract.md, quirks included.
  */
 import { verifyApiToken, type CognitoContext } from './cognito/service.ts'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from './defaults.ts'
