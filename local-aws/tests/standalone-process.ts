@@ -11,7 +11,7 @@ import type { LocalAwsConfig } from '../src/local-aws.ts'
 
 const BIN = fileURLToPath(new URL('../bin/local-aws.js', import.meta.url))
 /** The repository the package sits in, whose `npm run local-aws` starts it. */
-const REPO = fileURLToPath(new URL('../..', import.meta.url))
+export const REPO = fileURLToPath(new URL('../..', import.meta.url))
 
 export interface Standalone {
   config: LocalAwsConfig
