@@ -25,6 +25,15 @@ const LocalModeBanner =
 export function RootLayout() {
   const t = useMessages(messages)
   const navigation = useNavigation()
+  const main = (
+    <main id="main" tabIndex={-1} className="app-main">
+      {/* Always in the page, so "Loading…" is announced when it comes. */}
+      <p className="route-loading" aria-live="polite">
+        {navigation.state === 'loading' ? t.loading : ''}
+      </p>
+      <Outlet />
+    </main>
+  )
   return (
     <>
       <a className="skip-link" href="#main">
@@ -39,18 +48,17 @@ export function RootLayout() {
           <AccountMenu />
         </div>
       </header>
-      {LocalModeBanner && (
+      {LocalModeBanner ? (
+        // The banner sits above the page and comes in a chunk of its own: the
+        // page waits for it, so that it never arrives under a page already in
+        // use and pushes that page down (a press as it lands would miss).
         <Suspense fallback={null}>
           <LocalModeBanner />
+          {main}
         </Suspense>
+      ) : (
+        main
       )}
-      <main id="main" tabIndex={-1} className="app-main">
-        {/* Always in the page, so "Loading…" is announced when it comes. */}
-        <p className="route-loading" aria-live="polite">
-          {navigation.state === 'loading' ? t.loading : ''}
-        </p>
-        <Outlet />
-      </main>
     </>
   )
 }
