@@ -15,8 +15,10 @@ interface Announcement {
   text: string
   /** Its region was in the accessibility tree, empty, before the text came. */
   regionReady: boolean
-  /** Focus was on it, in it, or on an element it describes, just after. */
+  /** Focus was on it, in it, or on an element it describes, as the page reacted to it. */
   focused: boolean
+  /** The page has finished reacting to it (it went idle since), so `focused` is final. */
+  settled: boolean
 }
 
 /** From now on (until the next full page load), records every text a live region gets. */
@@ -32,6 +34,17 @@ async function watchAnnouncements(page: Page) {
       const described = (active.getAttribute('aria-describedby') ?? '').split(/\s+/)
       return described.some((id) => id && document.getElementById(id)?.contains(region))
     }
+    // Focus moves in an effect, after the text is on screen: each notice is
+    // watched until the page next goes idle, which is after its effects have
+    // run, however slowly a busy machine runs them (the timeout only keeps a
+    // page that never idles from waiting forever: it runs after tasks already
+    // queued, as the effects are). Where a test goes on to type in the field
+    // at fault, it first checks that focus is already there.
+    const watched = new Set<{ entry: Announcement; region: Element }>()
+    const checkFocus = () => {
+      for (const { entry, region } of watched) entry.focused ||= isFocusedOn(region)
+    }
+    addEventListener('focusin', checkFocus, true)
     const scan = (initial: boolean) => {
       for (const region of document.querySelectorAll(selector)) {
         // ui-react's show-password switch says whether the password shows; it is
@@ -41,10 +54,24 @@ async function watchAnnouncements(page: Page) {
         const before = seen.get(region)
         if (!initial && text !== '' && text !== before?.text) {
           // Announced if the region was in the accessibility tree before this text came.
-          const entry = { text, regionReady: before?.visible ?? false, focused: false }
+          const entry = {
+            text,
+            regionReady: before?.visible ?? false,
+            focused: false,
+            settled: false,
+          }
           log.push(entry)
-          // Focus moves in an effect, after the text is on screen.
-          setTimeout(() => (entry.focused = isFocusedOn(region)), 50)
+          const item = { entry, region }
+          watched.add(item)
+          checkFocus()
+          requestIdleCallback(
+            () => {
+              checkFocus()
+              watched.delete(item)
+              entry.settled = true
+            },
+            { timeout: 1_000 },
+          )
         }
         seen.set(region, { visible: region.checkVisibility(), text })
       }
@@ -62,10 +89,12 @@ async function watchAnnouncements(page: Page) {
 }
 
 async function expectAnnounced(page: Page, texts: RegExp[]) {
-  await page.waitForTimeout(100) // the focus check of the last one
-  const log = await page.evaluate(
-    () => (window as unknown as { announcements: Announcement[] }).announcements,
-  )
+  const announcements = () =>
+    page.evaluate(() => (window as unknown as { announcements: Announcement[] }).announcements)
+  await expect
+    .poll(async () => (await announcements()).every((entry) => entry.settled), 'notices settled')
+    .toBe(true)
+  const log = await announcements()
   for (const text of texts) {
     expect(log.map((entry) => entry.text).join('\n'), 'the notices that arrived').toMatch(text)
   }
