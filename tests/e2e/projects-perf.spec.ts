@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { signIn } from './projects-support'
 
@@ -41,24 +41,65 @@ function virtualiserDownloads(page: Page) {
   return urls
 }
 
-test('10,000 projects render and filter without jank', async ({ page, request }) => {
+/**
+ * How long the page's main thread was blocked: the CPU time (ms) of each task
+ * it ran during `run`, from a Chromium trace. Unlike wall-clock time, a busy
+ * machine doesn't stretch it (a task waiting for a core doesn't count the
+ * wait), while a task doing long work counts it wherever it runs.
+ */
+async function mainThreadTasks(browser: Browser, page: Page, run: () => Promise<void>) {
+  await browser.startTracing(page, {
+    categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
+  })
+  let trace: { traceEvents: TraceEvent[] }
+  try {
+    await run()
+  } finally {
+    trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as typeof trace
+  }
+  const events = trace.traceEvents
+  const mainThreads = new Set(
+    events
+      .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  )
+  const tasks = events.filter(
+    (event) =>
+      event.name === 'RunTask' && event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`),
+  )
+  expect(tasks.length, 'main-thread tasks in the trace').toBeGreaterThan(0)
+  return tasks.map((event) => (event.tdur ?? 0) / 1000)
+}
+
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  /** The task's thread (CPU) time, in µs. */
+  tdur?: number
+  args?: { name?: string }
+}
+
+/** Work a user feels: a task this long delays the next keystroke's echo by as much. */
+const LONG_TASK_MS = 200
+
+test('10,000 projects: the list stays virtualised, and no long work blocks typing in the filter', async ({
+  page,
+  request,
+  browser,
+}) => {
   const virtualiser = virtualiserDownloads(page)
   await signIn(page, request)
   await page.route('**/local-aws/dev_1/projects', (route) =>
     route.request().method() === 'GET' ? route.fulfill({ json: projects }) : route.fallback(),
   )
-  // Long tasks (> 50 ms on the main thread) while the list loads and while typing.
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] }
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
-    }).observe({ type: 'longtask', buffered: true })
-  })
 
-  await page.goto('/projects')
   const count = page.locator('.project-count')
-  await expect(count).toHaveText('10,000 projects')
+  const loading = await mainThreadTasks(browser, page, async () => {
+    await page.goto('/projects')
+    await expect(count).toHaveText('10,000 projects')
+  })
   const firstRender = await page.evaluate(() => {
     const response = performance
       .getEntriesByType('resource')
@@ -78,39 +119,59 @@ test('10,000 projects render and filter without jank', async ({ page, request })
 
   const filter = page.getByRole('searchbox', { name: 'Filter projects' })
   await filter.focus()
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []))
+  // Counts the list updates made within a keystroke's own input event. A
+  // deferred filter leaves the event to echo the key and catches up in a task
+  // of its own; one that filters in the event makes every key wait for the list.
+  await filter.evaluate((box) => {
+    const shown = document.querySelector('.project-count')!
+    const state = { inKeystroke: false, listUpdatedInKeystroke: 0 }
+    Object.assign(window, { filterState: state })
+    box.addEventListener('input', () => (state.inKeystroke = true))
+    // The app's own handler runs between the two, at the root, with its synchronous render.
+    window.addEventListener('input', () => (state.inKeystroke = false))
+    new MutationObserver(() => {
+      if (state.inKeystroke) state.listUpdatedInKeystroke += 1
+    }).observe(shown, { childList: true, characterData: true, subtree: true })
+  })
   const query = 'echo 1'
   const perKey: number[] = []
-  for (let i = 1; i <= query.length; i++) {
-    const typed = query.slice(0, i)
-    const expected = `${matching(typed).toLocaleString('en')} of 10,000 projects`
-    const start = await page.evaluate(() => performance.now())
-    await page.keyboard.press(query[i - 1] === ' ' ? 'Space' : query[i - 1]!)
-    await page.waitForFunction(
-      (text) => document.querySelector('.project-count')?.textContent === text,
-      expected,
-    )
-    perKey.push((await page.evaluate(() => performance.now())) - start)
-  }
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { longTasks: number[] }).longTasks,
+  const typing = await mainThreadTasks(browser, page, async () => {
+    for (let i = 1; i <= query.length; i++) {
+      const typed = query.slice(0, i)
+      const expected = `${matching(typed).toLocaleString('en')} of 10,000 projects`
+      const start = await page.evaluate(() => performance.now())
+      await page.keyboard.press(query[i - 1] === ' ' ? 'Space' : query[i - 1]!)
+      await page.waitForFunction(
+        (text) => document.querySelector('.project-count')?.textContent === text,
+        expected,
+      )
+      perKey.push((await page.evaluate(() => performance.now())) - start)
+    }
+  })
+  await expect(filter).toHaveValue(query)
+  await expect(page.getByRole('listitem').first()).toContainText('Echo 1')
+  const { listUpdatedInKeystroke } = await page.evaluate(
+    () => (window as unknown as { filterState: { listUpdatedInKeystroke: number } }).filterState,
   )
 
   const figures = {
     firstRenderSinceNavigationMs: Math.round(firstRender.sinceNavigation),
     firstRenderSinceResponseMs: Math.round(firstRender.sinceResponse),
+    longestTaskWhileLoadingCpuMs: Math.round(Math.max(...loading)),
     keystrokeToUpdatedListMs: perKey.map(Math.round),
-    keystrokeMaxMs: Math.round(Math.max(...perKey)),
-    longestTaskWhileTypingMs: Math.round(Math.max(0, ...longTasks)),
+    longestTaskWhileTypingCpuMs: Math.round(Math.max(...typing)),
   }
   console.log(`projects perf (10,000): ${JSON.stringify(figures)}`)
   test.info().annotations.push({ type: 'perf', description: JSON.stringify(figures) })
 
-  // Generous bounds: they catch a list that isn't virtualised or a filter that blocks typing.
-  expect(firstRender.sinceResponse).toBeLessThan(1500)
-  expect(Math.max(...perKey)).toBeLessThan(250)
-  expect(Math.max(0, ...longTasks)).toBeLessThan(200)
-  await expect(page.getByRole('listitem').first()).toContainText('Echo 1')
+  // Wall-clock figures are printed, not asserted: a busy machine stretches them.
+  expect(listUpdatedInKeystroke, 'list updates made within a keystroke').toBe(0)
+  expect(Math.max(...loading), 'longest main-thread task while loading, CPU ms').toBeLessThan(
+    LONG_TASK_MS,
+  )
+  expect(Math.max(...typing), 'longest main-thread task while typing, CPU ms').toBeLessThan(
+    LONG_TASK_MS,
+  )
 })
 
 test('a list of up to 200 projects is drawn whole, without the virtualiser', async ({
