@@ -19,7 +19,7 @@ vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn(
 describe('writes that overlap', () => {
   beforeEach(() => signInWithProjects())
 
-  it('B: a rename behind a failed rename of the same project is not sent, and the old name shows', async () => {
+  it('when a rename fails, a second rename of the same project made meanwhile is not sent: the old name shows, the second name is back in the box', async () => {
     const first = heldAnswer(fail502)
     server.use(http.put(PROJECTS_URL, first.handler, { once: true }))
     const requests = recordApiRequests()
@@ -50,7 +50,7 @@ describe('writes that overlap', () => {
     expect(screen.queryByText(/^Renamed/)).not.toBeInTheDocument()
   })
 
-  it('C: a rename of a project whose create failed is not sent, so nothing is re-created', async () => {
+  it('when a create fails, a rename of the new project made meanwhile is not sent, so nothing is re-created, and what was typed is back in the form', async () => {
     const create = heldAnswer(fail502)
     server.use(http.post(PROJECTS_URL, create.handler, { once: true }))
     const requests = recordApiRequests()
@@ -78,7 +78,7 @@ describe('writes that overlap', () => {
     expect(screen.queryByText(/^Renamed/)).not.toBeInTheDocument()
   })
 
-  it('D: a failed create says what was typed is back only when it is, and keeps the new text', async () => {
+  it('when a create fails after something new was typed in the form, the new text stays and the message does not say the old one is back', async () => {
     const create = heldAnswer(fail502)
     server.use(http.post(PROJECTS_URL, create.handler, { once: true }))
     const { user } = renderProjectsPage()
@@ -94,7 +94,7 @@ describe('writes that overlap', () => {
     expect(screen.getByLabelText('Name')).toHaveValue('Cooking')
   })
 
-  it('D: a failed rename says the name is back in the box only when it is, leaving another edit alone', async () => {
+  it('when a rename fails while another project is being renamed, that edit keeps its text and focus, and the message does not say the name is back in the box', async () => {
     await seedProjects([{ 'project-id': 5, name: 'Main', 'is-default': true }])
     const rename = heldAnswer(() => HttpResponse.error())
     server.use(http.put(PROJECTS_URL, rename.handler, { once: true }))
@@ -116,7 +116,7 @@ describe('writes that overlap', () => {
     expect(within(projectList()).getByText('Typing')).toBeInTheDocument()
   })
 
-  it('D: a failed delete of a project someone else removed meanwhile does not say it is back', async () => {
+  it('when a delete fails after someone else removed the project, the message does not say it is back in the list', async () => {
     const remove = heldAnswer(fail502)
     server.use(http.delete(PROJECTS_URL, remove.handler, { once: true }))
     const { user, queryClient } = renderProjectsPage()
