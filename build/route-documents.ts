@@ -39,6 +39,15 @@ const routeEarlyModules: Record<string, string> = {
 }
 
 /**
+ * Lazy modules the shell draws above every page, so every route's document
+ * preloads them with the route's own: the page waits for them (the local-mode
+ * banner, src/app/layout/root-layout.tsx), and found only once the entry has run
+ * they would be a second wave. Those a build leaves out (no banner in
+ * production) are not in its manifest and are skipped.
+ */
+const shellModules = ['src/features/auth/local-mode/local-mode-banner.tsx']
+
+/**
  * `document` with `body` (the app's prerendered HTML) in its #root: React's
  * <title> goes to the head, and the page says its language. Style attributes
  * are dropped: the strict CSP refuses them in HTML (React sets the same styles
@@ -189,7 +198,12 @@ export function routeDocumentsPlugin(): Plugin {
         const prerendered = await prerenderPages(config)
         for (const [route, module] of Object.entries(routeModules(config.env))) {
           if (!manifest[module]) this.error(`route-documents: ${module} (${route}) built no chunk`)
-          const { js, css } = chunkFiles(manifest, module, new Set(seenByEntry))
+          const seen = new Set(seenByEntry)
+          const files = [...shellModules.filter((shell) => manifest[shell]), module].map((key) =>
+            chunkFiles(manifest, key, seen),
+          )
+          const js = files.flatMap((file) => file.js)
+          const css = files.flatMap((file) => file.css)
           const earlyModule = routeEarlyModules[route]
           const early = earlyModule ? chunkFiles(manifest, earlyModule) : undefined
           const document = routeHtml(

@@ -11,7 +11,7 @@ const InboxPanel = lazy(() =>
  * Says the app runs against the local emulator, with a disclosure that shows
  * the codes it "e-mailed". The root layout loads it only when the build-time
  * VITE_LOCAL_AWS is 'true', so a production build drops it and the inbox
- * panel's chunk (tests/infra/production-build.test.ts checks).
+ * panel's chunk (tests/e2e/production-build.spec.ts checks).
  */
 export function LocalModeBanner() {
   const t = useMessages(localModeMessages)
