@@ -64,6 +64,8 @@ test('sign up, confirm with the e-mailed code, stay signed in, sign out, reset t
   await header.getByRole('button', { name: 'Sign out' }).click()
 
   await page.getByRole('link', { name: 'Forgot your password?' }).click()
+  // As for sign-up: the sign-in form, with its own Email field, shows until this chunk arrives.
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeFocused()
   await page.getByLabel('Email').fill(email)
   await page.getByRole('button', { name: 'Send code' }).click()
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeFocused()
