@@ -86,7 +86,14 @@ describe('the README’s terminal walkthroughs', () => {
   }
 
   it('finds every walkthrough in the README, pointed at the port it tells you to start on', () => {
-    expect([...blocks.keys()]).toEqual(['env', 'quick-start', 'mfa', 'passwordless', 'clients'])
+    expect([...blocks.keys()]).toEqual([
+      'env',
+      'quick-start',
+      'mfa',
+      'passwordless',
+      'clients',
+      'sessions',
+    ])
     expect(block('env')).toContain(`ENDPOINT=${README_ENDPOINT}`)
   })
 
@@ -152,5 +159,22 @@ describe('the README’s terminal walkthroughs', () => {
       )
     },
     120_000,
+  )
+
+  it.skipIf(Boolean(missing))(
+    `runs the README’s rotation and disabled-user commands${skipped}`,
+    async () => {
+      const { stdout, stderr } = await runBlock('sessions')
+      // The new user's Enabled, the rotation setting, the refresh with the new token,
+      // admin-get-user's Enabled, the sign-in once enabled again.
+      expect(textLines(stdout)).toEqual(['True', 'ENABLED\t0', 'Bearer', 'False', 'Bearer'])
+      expect(stderr).toContain(
+        'An error occurred (RefreshTokenReuseException) when calling the GetTokensFromRefreshToken operation: Refresh token has been invalidated by refresh token rotation.',
+      )
+      expect(stderr).toContain(
+        'An error occurred (NotAuthorizedException) when calling the AdminInitiateAuth operation: User is disabled.',
+      )
+    },
+    180_000,
   )
 })

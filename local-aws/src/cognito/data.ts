@@ -93,7 +93,18 @@ export interface ClientRecord {
   accessTokenValidity: number
   refreshTokenValidity: number
   tokenValidityUnits: TokenValidityUnits
+  /** Absent: rotation off (DISABLED), as for a client made before it existed. */
+  refreshTokenRotation?: RefreshTokenRotation
   createdAt: number
+  /** Absent until UpdateUserPoolClient changes it. */
+  updatedAt?: number
+}
+
+/** RefreshTokenRotation of Create/UpdateUserPoolClient. */
+export interface RefreshTokenRotation {
+  feature: 'ENABLED' | 'DISABLED'
+  /** 0–60: how long a rotated-out refresh token still works, for client-side retries. */
+  retryGracePeriodSeconds: number
 }
 
 export interface SigningKey {
@@ -105,12 +116,26 @@ export interface SigningKey {
 /** One sign-in: its refresh token (hashed) and the origin_jti its tokens carry. */
 export interface SessionRecord {
   originJti: string
+  /** The newest refresh token; with rotation, each refresh replaces it. */
   refreshTokenHash: string
+  /**
+   * With rotation only: the sign-in's other refresh tokens. One without
+   * `usableUntil` still works (a retry within a grace period was given it);
+   * one with it was rotated out and works until then, and is recognised as
+   * reused after. Only the newest few are kept.
+   */
+  earlierRefreshTokens?: EarlierRefreshToken[]
   username: string
   clientId: string
   authTime: number
   expiresAt: number
   revoked: boolean
+}
+
+export interface EarlierRefreshToken {
+  hash: string
+  /** Epoch ms; absent: not rotated out. */
+  usableUntil?: number
 }
 
 /** SetUserPoolMfaConfig: MFA off, optional or on, and which factors users may use. */

@@ -82,6 +82,7 @@ export async function adminCreateUser(body: Body, ctx: CognitoContext) {
 /** The user must choose a new password with a code sent to their verified address. */
 export async function adminResetUserPassword(body: Body, ctx: CognitoContext) {
   const { pool, user } = adminUser(body, ctx)
+  if (!user.enabled) throw notAuthorized('User is disabled.')
   if (!user.emailVerified) {
     throw invalidParameter(
       'Cannot reset password for the user as there is no registered/verified email or phone_number',
@@ -127,6 +128,27 @@ export async function adminDeleteUser(body: Body, ctx: CognitoContext) {
   return {}
 }
 
+/**
+ * Deactivates the user and, as on AWS, revokes their tokens: their sessions
+ * end, so signing back in is needed once they are enabled again.
+ */
+export async function adminDisableUser(body: Body, ctx: CognitoContext) {
+  const { pool, user } = adminUser(body, ctx)
+  user.enabled = false
+  user.updatedAt = ctx.now()
+  revokeUserSessions(pool, user.username)
+  ctx.log(`AdminDisableUser ${user.email}: disabled, every session revoked`)
+  return {}
+}
+
+export async function adminEnableUser(body: Body, ctx: CognitoContext) {
+  const { user } = adminUser(body, ctx)
+  user.enabled = true
+  user.updatedAt = ctx.now()
+  ctx.log(`AdminEnableUser ${user.email}: enabled`)
+  return {}
+}
+
 export async function adminUserGlobalSignOut(body: Body, ctx: CognitoContext) {
   const { pool, user } = adminUser(body, ctx)
   revokeUserSessions(pool, user.username)
@@ -134,7 +156,11 @@ export async function adminUserGlobalSignOut(body: Body, ctx: CognitoContext) {
   return {}
 }
 
-/** ListUsers with the simple filters `attr = "value"` and `attr ^= "prefix"`. */
+/**
+ * ListUsers with the simple filters `attr = "value"` and `attr ^= "prefix"`.
+ * As on AWS, `status` is Enabled or Disabled and `cognito:user_status` the
+ * UserStatus (CONFIRMED, …).
+ */
 export async function listUsers(body: Body, ctx: CognitoContext) {
   const pool = findPool(ctx.data, body.UserPoolId)
   let users = Object.values(pool.users).sort((a, b) => a.createdAt - b.createdAt)
@@ -147,7 +173,13 @@ export async function listUsers(body: Body, ctx: CognitoContext) {
       const attr = userType(user).Attributes.find((a) => a.Name === name)?.Value
       if (name === 'username')
         return op === '=' ? user.username === value : user.username.startsWith(value)
-      if (name === 'status' || name === 'cognito:user_status') return user.status === value
+      if (name === 'status') {
+        const enabled = user.enabled ? 'Enabled' : 'Disabled'
+        return op === '=' ? enabled === value : enabled.startsWith(value)
+      }
+      if (name === 'cognito:user_status') {
+        return op === '=' ? user.status === value : user.status.startsWith(value)
+      }
       if (attr === undefined) return false
       return op === '=' ? attr === value : attr.startsWith(value)
     })

@@ -53,6 +53,11 @@ async function runFlow(
   if (!setting) throw invalidParameter('Initiate Auth method not supported.')
   assertFlowEnabled(client, setting)
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    if (rotates(client)) {
+      throw invalidParameter(
+        `${flow} is not allowed for a client with refresh token rotation: refresh with GetTokensFromRefreshToken`,
+      )
+    }
     const { user, result } = await refreshSignIn(ctx, pool, client, params.REFRESH_TOKEN)
     await assertSecretHash(client, params.SECRET_HASH, [user.username, user.email])
     return result
@@ -107,10 +112,15 @@ export async function adminRespondToAuthChallenge(body: Body, ctx: CognitoContex
   return respond(ctx, pool, findPoolClient(pool, body.ClientId), body)
 }
 
+const rotates = (client: ClientRecord) => client.refreshTokenRotation?.feature === 'ENABLED'
+
 export async function getTokensFromRefreshToken(body: Body, ctx: CognitoContext) {
   const { pool, client } = findClient(ctx.data, body.ClientId)
   assertClientSecret(client, body.ClientSecret)
-  assertFlowEnabled(client, 'ALLOW_REFRESH_TOKEN_AUTH')
-  const { result } = await refreshSignIn(ctx, pool, client, body.RefreshToken)
+  // A rotating client has no REFRESH_TOKEN_AUTH (the console turns it off): this is its only way.
+  if (!rotates(client)) assertFlowEnabled(client, 'ALLOW_REFRESH_TOKEN_AUTH')
+  const { result } = await refreshSignIn(ctx, pool, client, body.RefreshToken, {
+    rotate: rotates(client),
+  })
   return { AuthenticationResult: result.AuthenticationResult }
 }

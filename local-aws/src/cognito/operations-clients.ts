@@ -1,12 +1,18 @@
 /**
  * App clients, so tests can make misconfigured ones: with a secret, without a
- * flow, with short token lifetimes.
+ * flow, with short token lifetimes; and refresh-token rotation.
  */
 import { randomString } from './bytes.ts'
 import { findPool, findPoolClient } from './clients.ts'
 import { record, str, type Body, type CognitoContext } from './context.ts'
-import { DEFAULT_TOKEN_UNITS, type ClientRecord, type PoolRecord } from './data.ts'
+import {
+  DEFAULT_TOKEN_UNITS,
+  type ClientRecord,
+  type PoolRecord,
+  type RefreshTokenRotation,
+} from './data.ts'
 import { invalidParameter } from './errors.ts'
+import { assertEssentials } from './sign-in-policy.ts'
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 const VALID_FLOWS = [
@@ -26,14 +32,51 @@ function describe(pool: PoolRecord, client: ClientRecord) {
     ClientId: client.clientId,
     ...(client.clientSecret ? { ClientSecret: client.clientSecret } : {}),
     CreationDate: client.createdAt / 1000,
-    LastModifiedDate: client.createdAt / 1000,
+    LastModifiedDate: (client.updatedAt ?? client.createdAt) / 1000,
     ExplicitAuthFlows: client.explicitAuthFlows,
     PreventUserExistenceErrors: client.preventUserExistenceErrors,
     IdTokenValidity: client.idTokenValidity,
     AccessTokenValidity: client.accessTokenValidity,
     RefreshTokenValidity: client.refreshTokenValidity,
     TokenValidityUnits: client.tokenValidityUnits,
+    RefreshTokenRotation: {
+      Feature: client.refreshTokenRotation?.feature ?? 'DISABLED',
+      RetryGracePeriodSeconds: client.refreshTokenRotation?.retryGracePeriodSeconds ?? 0,
+    },
   }
+}
+
+const validationError = (value: unknown, at: string, constraint: string) =>
+  invalidParameter(
+    `1 validation error detected: Value '${String(value)}' at '${at}' failed to satisfy constraint: ${constraint}`,
+  )
+
+/** RefreshTokenRotation as given; absent, rotation is off. */
+function rotationOf(pool: PoolRecord, value: unknown): RefreshTokenRotation | undefined {
+  if (value === undefined || value === null) return undefined
+  const given = record(value)
+  const feature = given.Feature
+  if (feature !== 'ENABLED' && feature !== 'DISABLED') {
+    throw validationError(
+      feature,
+      'refreshTokenRotation.feature',
+      feature === undefined
+        ? 'Member must not be null'
+        : 'Member must satisfy enum value set: [ENABLED, DISABLED]',
+    )
+  }
+  const grace = given.RetryGracePeriodSeconds ?? 0
+  if (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0 || grace > 60) {
+    throw validationError(
+      grace,
+      'refreshTokenRotation.retryGracePeriodSeconds',
+      typeof grace === 'number' && grace > 60
+        ? 'Member must have value less than or equal to 60'
+        : 'Member must have value greater than or equal to 0',
+    )
+  }
+  if (feature === 'ENABLED') assertEssentials(pool, 'Refresh token rotation')
+  return { feature, retryGracePeriodSeconds: grace }
 }
 
 function positive(value: unknown, fallback: number, name: string): number {
@@ -44,11 +87,12 @@ function positive(value: unknown, fallback: number, name: string): number {
 }
 
 /**
+ * The settings CreateUserPoolClient and UpdateUserPoolClient take; as on AWS,
+ * a setting left out gets its default, on an update too.
  * Deviation from Cognito: token lifetimes may be as short as one second
  * (TokenValidityUnits "seconds" is accepted too), so tests can expire tokens.
  */
-export async function createUserPoolClient(body: Body, ctx: CognitoContext) {
-  const pool = findPool(ctx.data, body.UserPoolId)
+function settingsOf(pool: PoolRecord, body: Body) {
   const flows = Array.isArray(body.ExplicitAuthFlows)
     ? (body.ExplicitAuthFlows as unknown[]).map(String)
     : ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH']
@@ -61,12 +105,10 @@ export async function createUserPoolClient(body: Body, ctx: CognitoContext) {
       throw invalidParameter(`${value} is not a valid TokenValidityUnits value`)
     return value
   }
-  const client: ClientRecord = {
-    clientId: randomString(26, ID_ALPHABET),
-    clientName: str(body.ClientName) ?? 'client',
+  const settings = {
     explicitAuthFlows: flows,
     preventUserExistenceErrors:
-      body.PreventUserExistenceErrors === 'ENABLED' ? 'ENABLED' : 'LEGACY',
+      body.PreventUserExistenceErrors === 'ENABLED' ? ('ENABLED' as const) : ('LEGACY' as const),
     idTokenValidity: positive(body.IdTokenValidity, 1, 'IdTokenValidity'),
     accessTokenValidity: positive(body.AccessTokenValidity, 1, 'AccessTokenValidity'),
     refreshTokenValidity: positive(body.RefreshTokenValidity, 30, 'RefreshTokenValidity'),
@@ -75,11 +117,42 @@ export async function createUserPoolClient(body: Body, ctx: CognitoContext) {
       AccessToken: unit('AccessToken'),
       RefreshToken: unit('RefreshToken'),
     },
+  }
+  const rotation = rotationOf(pool, body.RefreshTokenRotation)
+  return rotation ? { ...settings, refreshTokenRotation: rotation } : settings
+}
+
+export async function createUserPoolClient(body: Body, ctx: CognitoContext) {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  const client: ClientRecord = {
+    clientId: randomString(26, ID_ALPHABET),
+    clientName: str(body.ClientName) ?? 'client',
+    ...settingsOf(pool, body),
     createdAt: ctx.now(),
   }
   if (body.GenerateSecret === true) client.clientSecret = randomString(51, ID_ALPHABET)
   pool.clients[client.clientId] = client
   ctx.log(`CreateUserPoolClient ${client.clientName} → ${client.clientId}`)
+  return { UserPoolClient: describe(pool, client) }
+}
+
+/** Keeps the id, the secret and (when not given) the name; every other setting is as given. */
+export async function updateUserPoolClient(body: Body, ctx: CognitoContext) {
+  const pool = findPool(ctx.data, body.UserPoolId)
+  const old = findPoolClient(pool, body.ClientId)
+  const client: ClientRecord = {
+    clientId: old.clientId,
+    clientName: str(body.ClientName) ?? old.clientName,
+    ...(old.clientSecret ? { clientSecret: old.clientSecret } : {}),
+    ...settingsOf(pool, body),
+    createdAt: old.createdAt,
+    updatedAt: ctx.now(),
+  }
+  pool.clients[client.clientId] = client
+  const rotation = client.refreshTokenRotation
+  ctx.log(
+    `UpdateUserPoolClient ${client.clientId}: refresh token rotation ${rotation?.feature === 'ENABLED' ? `on, ${rotation.retryGracePeriodSeconds} s grace` : 'off'}`,
+  )
   return { UserPoolClient: describe(pool, client) }
 }
 

@@ -8,7 +8,7 @@ import type { ClientRecord, PoolRecord, UserRecord } from './data.ts'
 import { CognitoError, INCORRECT_CREDENTIALS, notAuthorized, userNotFound } from './errors.ts'
 import { checkPassword } from './passwords.ts'
 import { afterFirstFactor, issueChallenge } from './challenges.ts'
-import { findSessionByRefreshToken, issueTokens } from './tokens.ts'
+import { findRefreshToken, issueTokens, rotateRefreshToken } from './tokens.ts'
 import { findUser } from './users.ts'
 
 export function unknownUser(client: ClientRecord) {
@@ -56,22 +56,45 @@ export async function passwordSignIn(
   return finishSignIn(ctx, pool, client, user)
 }
 
-/** REFRESH_TOKEN_AUTH / GetTokensFromRefreshToken: new id and access tokens, same session. */
+/**
+ * REFRESH_TOKEN_AUTH / GetTokensFromRefreshToken: new id and access tokens of
+ * the same session, and with `rotate` a new refresh token that replaces the
+ * one presented.
+ */
 export async function refreshSignIn(
   ctx: CognitoContext,
   pool: PoolRecord,
   client: ClientRecord,
   token: unknown,
+  { rotate = false } = {},
 ) {
-  const session =
-    typeof token === 'string' ? await findSessionByRefreshToken(pool, token) : undefined
-  if (!session || session.clientId !== client.clientId) throw notAuthorized('Invalid Refresh Token')
-  if (session.revoked) throw notAuthorized('Refresh Token has been revoked')
-  if (session.expiresAt <= ctx.now()) throw notAuthorized('Refresh Token has expired')
+  const match = typeof token === 'string' ? await findRefreshToken(pool, token) : undefined
+  const session = match?.session
+  if (!match || !session || session.clientId !== client.clientId) {
+    throw notAuthorized('Invalid Refresh Token')
+  }
   const user = pool.users[session.username]
   if (!user) throw notAuthorized('Invalid Refresh Token')
+  // Before "revoked": AdminDisableUser also revokes, and the user is told why.
   if (!user.enabled) throw notAuthorized('User is disabled.')
+  if (session.revoked) throw notAuthorized('Refresh Token has been revoked')
+  if (session.expiresAt <= ctx.now()) throw notAuthorized('Refresh Token has expired')
+  if (match.usableUntil !== undefined && match.usableUntil <= ctx.now()) {
+    ctx.log(`refresh ${user.email}: refused, a rotated-out refresh token used again`)
+    throw new CognitoError(
+      'RefreshTokenReuseException',
+      'Refresh token has been invalidated by refresh token rotation.',
+    )
+  }
   const tokens = await issueTokens(ctx, pool, client, user, session)
-  ctx.log(`refresh ${user.email}: new id/access tokens`)
-  return { user, result: { AuthenticationResult: tokens, ChallengeParameters: {} } }
+  if (!rotate) {
+    ctx.log(`refresh ${user.email}: new id/access tokens`)
+    return { user, result: { AuthenticationResult: tokens, ChallengeParameters: {} } }
+  }
+  const RefreshToken = await rotateRefreshToken(ctx, client, match)
+  ctx.log(`refresh ${user.email}: new id/access tokens and a new refresh token (rotation)`)
+  return {
+    user,
+    result: { AuthenticationResult: { ...tokens, RefreshToken }, ChallengeParameters: {} },
+  }
 }

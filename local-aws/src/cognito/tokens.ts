@@ -1,7 +1,8 @@
 /**
  * Id, access and refresh tokens. Id/access are RS256 JWTs with Cognito's
  * claims; the refresh token is an opaque random string whose SHA-256 is kept
- * with its session (origin_jti), so revoking the session kills both.
+ * with its session (origin_jti), so revoking the session kills both. With
+ * rotation, a session's refresh token is replaced at each refresh.
  */
 import { SignJWT, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose'
 import { bytesToBase64, randomBytes, sha256Hex } from './bytes.ts'
@@ -32,16 +33,17 @@ export function lifetimes(client: ClientRecord) {
 
 export const issuerOf = (ctx: TokenContext, userPoolId: string) => `${ctx.issuerBase}/${userPoolId}`
 
+function newRefreshToken() {
+  return bytesToBase64(randomBytes(96)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
 export async function createSession(
   ctx: TokenContext,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
 ) {
-  const refreshToken = bytesToBase64(randomBytes(96))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
+  const refreshToken = newRefreshToken()
   const now = ctx.now()
   const session: SessionRecord = {
     originJti: crypto.randomUUID(),
@@ -99,9 +101,61 @@ export async function issueTokens(
   return { AccessToken, ExpiresIn: life.access, TokenType: 'Bearer', IdToken }
 }
 
-export async function findSessionByRefreshToken(pool: PoolRecord, refreshToken: string) {
+/** A refresh token's session; `usableUntil` is set when rotation replaced the token. */
+export interface RefreshTokenMatch {
+  session: SessionRecord
+  hash: string
+  usableUntil?: number
+}
+
+export async function findRefreshToken(
+  pool: PoolRecord,
+  refreshToken: string,
+): Promise<RefreshTokenMatch | undefined> {
   const hash = await sha256Hex(refreshToken)
-  return Object.values(pool.sessions).find((s) => s.refreshTokenHash === hash)
+  for (const session of Object.values(pool.sessions)) {
+    if (session.refreshTokenHash === hash) return { session, hash }
+    const earlier = session.earlierRefreshTokens?.find((t) => t.hash === hash)
+    if (earlier) return { session, hash, usableUntil: earlier.usableUntil }
+  }
+  return undefined
+}
+
+export async function findSessionByRefreshToken(pool: PoolRecord, refreshToken: string) {
+  return (await findRefreshToken(pool, refreshToken))?.session
+}
+
+/**
+ * Rotated-out tokens kept per session, so a reused one is recognised as such
+ * (RefreshTokenReuseException) rather than unknown; older ones are forgotten.
+ */
+const KEPT_ROTATED_OUT = 20
+
+/**
+ * Replaces the presented refresh token with a new one, which lasts the
+ * client's refresh-token validity from now. The presented token keeps working
+ * for the grace period, for a retry (two tabs refreshing at once); a retry
+ * within it gets a new token of its own, and the tokens already handed out
+ * keep working, since either may be the one a client stored last.
+ */
+export async function rotateRefreshToken(
+  ctx: TokenContext,
+  client: ClientRecord,
+  match: RefreshTokenMatch,
+) {
+  const { session } = match
+  const now = ctx.now()
+  const grace = (client.refreshTokenRotation?.retryGracePeriodSeconds ?? 0) * 1000
+  const refreshToken = newRefreshToken()
+  const earlier = (session.earlierRefreshTokens ?? []).filter((t) => t.hash !== match.hash)
+  if (session.refreshTokenHash !== match.hash) earlier.push({ hash: session.refreshTokenHash })
+  earlier.push({ hash: match.hash, usableUntil: match.usableUntil ?? now + grace })
+  const live = earlier.filter((t) => t.usableUntil === undefined)
+  const rotatedOut = earlier.filter((t) => t.usableUntil !== undefined).slice(-KEPT_ROTATED_OUT)
+  session.earlierRefreshTokens = [...live, ...rotatedOut]
+  session.refreshTokenHash = await sha256Hex(refreshToken)
+  session.expiresAt = now + lifetimes(client).refresh * 1000
+  return refreshToken
 }
 
 export function revokeUserSessions(pool: PoolRecord, username: string) {
@@ -147,8 +201,10 @@ export async function verifyAccessToken(ctx: TokenContext, token: unknown) {
   const { pool, claims } = result
   if (claims.token_use !== 'access') throw notAuthorized('Invalid Access Token')
   const session = pool.sessions[String(claims.origin_jti)]
-  if (!session || session.revoked) throw notAuthorized('Access Token has been revoked')
   const user = pool.users[String(claims.username)]
+  // AdminDisableUser revokes the sessions too; the answer names the reason.
+  if (user && !user.enabled) throw notAuthorized('User is disabled.')
+  if (!session || session.revoked) throw notAuthorized('Access Token has been revoked')
   if (!user) throw userNotFound()
   return { pool, user, session, claims }
 }
