@@ -1,6 +1,6 @@
 /**
  * The local AWS as its own HTTP server, for the AWS CLI, curl or another app:
- *   npx local-aws --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory] [--mfa on:totp,email]
+ *   npx local-aws --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory] [--mfa on:totp,email] [--devices prompt]
  * Once listening it prints exactly one JSON line on stdout (endpoints and ids);
  * everything else goes to stderr. Stops cleanly on SIGINT/SIGTERM.
  */
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { serveWithLocalAws } from './adapters/node-http.ts'
 import { fileStore } from './file-store.ts'
 import { createLocalAws } from './local-aws.ts'
+import { applyDeviceSetting, deviceConfigFromSetting } from './device-setting.ts'
 import { applyMfaSetting, mfaConfigFromSetting } from './mfa-setting.ts'
 import { memoryStore } from './state.ts'
 
@@ -31,6 +32,10 @@ Options:
   --mfa SETTING  the default pool's MFA at start-up: off, optional[:FACTORS]
                  or on[:FACTORS], FACTORS from totp, sms, email (default
                  totp), e.g. --mfa on:totp,email
+  --devices SET  whether the default pool remembers devices: off, always or
+                 prompt (once the user says so), optionally :keep-mfa (a
+                 remembered device still asks for the MFA code), e.g.
+                 --devices prompt
   -h, --help     print this and exit
 
 Ctrl-C or SIGTERM stops it after the request in progress.
@@ -44,6 +49,7 @@ function options() {
       state: { type: 'string', default: process.env.LOCAL_AWS_STATE_DIR ?? '.local-aws' },
       'in-memory': { type: 'boolean', default: false },
       mfa: { type: 'string' },
+      devices: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -54,7 +60,9 @@ function options() {
       `--port must be a number from 0 to 65535 (0 picks a free port), not "${values.port}"`,
     )
   }
-  if (values.mfa !== undefined) mfaConfigFromSetting(values.mfa) // says what is wrong before starting
+  // Each says what is wrong before starting.
+  if (values.mfa !== undefined) mfaConfigFromSetting(values.mfa)
+  if (values.devices !== undefined) deviceConfigFromSetting(values.devices)
   return {
     help: false as const,
     port,
@@ -62,6 +70,7 @@ function options() {
     stateDir: values.state,
     inMemory: values['in-memory'],
     mfa: values.mfa,
+    devices: values.devices,
   }
 }
 
@@ -71,11 +80,15 @@ async function main() {
     process.stdout.write(HELP)
     return
   }
-  const { port, host, stateDir, inMemory, mfa } = parsed
+  const { port, host, stateDir, inMemory, mfa, devices } = parsed
   const localAws = createLocalAws({ store: inMemory ? memoryStore() : fileStore(stateDir), log })
   if (mfa !== undefined) {
     await applyMfaSetting(localAws, mfa)
     log(`[local-aws] MFA for the default pool: ${mfa}`)
+  }
+  if (devices !== undefined) {
+    await applyDeviceSetting(localAws, devices)
+    log(`[local-aws] devices for the default pool: ${devices}`)
   }
   const server = createServer((req, res) => {
     serveWithLocalAws(localAws, req, res)

@@ -91,6 +91,7 @@ describe('the README’s terminal walkthroughs', () => {
       'quick-start',
       'mfa',
       'passwordless',
+      'devices',
       'clients',
       'sessions',
     ])
@@ -144,6 +145,16 @@ describe('the README’s terminal walkthroughs', () => {
         'localhost',
         '0',
       ])
+    },
+    180_000,
+  )
+
+  it.skipIf(Boolean(missing))(
+    `runs the README’s device commands${skipped}`,
+    async () => {
+      const { stdout } = await runBlock('devices')
+      // describe-user-pool, confirm-device, list-devices, admin-list-devices.
+      expect(textLines(stdout)).toEqual(['True\tTrue', 'True', 'Firefox on Linux\tremembered', '0'])
     },
     180_000,
   )

@@ -185,13 +185,46 @@ describe('npm run local-aws -- --mfa MODE:FACTORS', () => {
   })
 })
 
+describe('npm run local-aws -- --devices SETTING', () => {
+  it('starts with the default pool remembering devices as the flag says', async () => {
+    const standalone = await startStandalone(['--port', '0', '--in-memory', '--devices', 'prompt'])
+    try {
+      const { body } = await cognitoCall(standalone.config.cognitoEndpoint, 'DescribeUserPool', {
+        UserPoolId: standalone.config.userPoolId,
+      })
+      expect(body.UserPool).toMatchObject({
+        DeviceConfiguration: {
+          ChallengeRequiredOnNewDevice: true,
+          DeviceOnlyRememberedOnUserPrompt: true,
+        },
+      })
+    } finally {
+      await standalone.stop('SIGKILL')
+    }
+  })
+
+  it('refuses a setting it does not understand, saying what it expects', async () => {
+    await expect(
+      startStandalone(['--port', '0', '--in-memory', '--devices', 'sometimes']),
+    ).rejects.toThrow(/Device setting "sometimes" is not off, always or prompt/)
+  })
+})
+
 describe('npx local-aws --help', () => {
   it('lists its options and exits 0 at once, without starting a server', async () => {
     const { code, stdout, stderr } = await runStandaloneToExit(['--help'])
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Usage: local-aws \[options\]/)
     const listed = [...new Set(stdout.match(/--[a-z][a-z-]*/g))].sort()
-    expect(listed).toEqual(['--help', '--host', '--in-memory', '--mfa', '--port', '--state'])
+    expect(listed).toEqual([
+      '--devices',
+      '--help',
+      '--host',
+      '--in-memory',
+      '--mfa',
+      '--port',
+      '--state',
+    ])
     expect(stdout).toContain('LOCAL_AWS_STATE_DIR')
     expect(stderr).toBe('') // no "listening on …" line: it never started
   })

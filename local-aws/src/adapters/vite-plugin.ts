@@ -2,12 +2,14 @@
  * Mounts the local AWS on the app's own origin, under LOCAL_AWS_BASE_PATH,
  * in `npm run dev` and in `vite preview` (vite.config.ts adds the plugin in
  * local mode only). State persists in LOCAL_AWS_STATE_DIR (default .local-aws);
- * LOCAL_AWS_MFA (e.g. `on:totp,email`) sets how the default pool does MFA.
+ * LOCAL_AWS_MFA (e.g. `on:totp,email`) sets how the default pool does MFA,
+ * LOCAL_AWS_DEVICES (e.g. `prompt`) whether it remembers devices.
  */
 import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { LOCAL_AWS_BASE_PATH } from '../defaults.ts'
 import { fileStore } from '../file-store.ts'
 import { createLocalAws, type LocalAws } from '../local-aws.ts'
+import { applyDeviceSetting } from '../device-setting.ts'
 import { applyMfaSetting } from '../mfa-setting.ts'
 import { serveWithLocalAws } from './node-http.ts'
 
@@ -42,6 +44,14 @@ export function localAwsPlugin(): Plugin {
     if (mfa) {
       applyMfaSetting(localAws, mfa).then(
         () => logger.info(`[local-aws] MFA for the default pool: ${mfa}`),
+        (error: unknown) =>
+          logger.error(`[local-aws] ${error instanceof Error ? error.message : String(error)}`),
+      )
+    }
+    const devices = process.env.LOCAL_AWS_DEVICES
+    if (devices) {
+      applyDeviceSetting(localAws, devices).then(
+        () => logger.info(`[local-aws] devices for the default pool: ${devices}`),
         (error: unknown) =>
           logger.error(`[local-aws] ${error instanceof Error ? error.message : String(error)}`),
       )

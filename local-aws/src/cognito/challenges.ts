@@ -2,7 +2,8 @@
  * Sign-in challenges after the first factor. Each challenge is issued with a
  * sealed Session naming it, and answered through `CHALLENGES[name]`, so a new
  * challenge is one more entry in that table (PASSWORD_VERIFIER, which carries
- * its own SRP state, is answered in srp-flow.ts).
+ * its own SRP state, is answered in srp-flow.ts; the device challenges'
+ * checks are in devices.ts).
  */
 import { assertSecretHash } from './clients.ts'
 import { str, type CognitoContext } from './context.ts'
@@ -13,6 +14,7 @@ import { assertPasswordPolicy, setPassword } from './passwords.ts'
 import { seal, unseal } from './sealed.ts'
 import { createSession, issueTokens } from './tokens.ts'
 import { answerSelectChallenge, answerWebAuthn } from './user-auth.ts'
+import { answerDeviceSrpAuth, newDeviceMetadata, verifyDeviceClaim } from './devices.ts'
 import { maskEmail } from './users.ts'
 
 /** Cognito's challenge sessions last 3 minutes. */
@@ -47,6 +49,12 @@ export interface ChallengeState {
   choices?: string[]
   /** WEB_AUTHN: the challenge the passkey must sign. */
   webAuthnChallenge?: string
+  /**
+   * The device key the sign-in named: to be proved in DEVICE_SRP_AUTH and
+   * DEVICE_PASSWORD_VERIFIER, proved in any later challenge (its tokens then
+   * carry no NewDeviceMetadata).
+   */
+  device?: string
 }
 
 export interface SignInAnswer {
@@ -103,32 +111,53 @@ export async function issueChallenge(
   }
 }
 
-/** Tokens for a user who passed every step. */
+/** Tokens for a user who passed every step; a new device for them unless the sign-in proved one. */
 export async function issueSignIn(
   ctx: CognitoContext,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
+  device?: string,
 ): Promise<SignInAnswer> {
   delete user.challenge
   const { session, refreshToken } = await createSession(ctx, pool, client, user)
   const tokens = await issueTokens(ctx, pool, client, user, session)
+  const NewDeviceMetadata = device ? undefined : newDeviceMetadata(ctx, pool, user)
   ctx.log(`sign-in ${user.email}: tokens issued (client ${client.clientId})`)
   return {
-    AuthenticationResult: { ...tokens, RefreshToken: refreshToken },
+    AuthenticationResult: {
+      ...tokens,
+      RefreshToken: refreshToken,
+      ...(NewDeviceMetadata ? { NewDeviceMetadata } : {}),
+    },
     ChallengeParameters: {},
   }
 }
 
-/** After the password (and a new one, if it had to change): MFA if the pool asks for it, else tokens. */
+/**
+ * After the password (and a new one, if it had to change, and the device, if
+ * the sign-in named one): MFA if the pool asks for it, else tokens. A
+ * remembered device stands in for the MFA code when the pool says so
+ * (ChallengeRequiredOnNewDevice); it can't stand in for setting MFA up.
+ */
 export async function afterFirstFactor(
   ctx: CognitoContext,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
+  device?: string,
 ): Promise<SignInAnswer> {
   const next = nextFactor(pool, user)
-  if (next.kind === 'challenge') return mfaChallenge(ctx, pool, client, user, next.type)
+  if (
+    (next.kind === 'challenge' || next.kind === 'select') &&
+    device &&
+    user.devices?.[device]?.remembered &&
+    pool.deviceConfiguration?.ChallengeRequiredOnNewDevice
+  ) {
+    ctx.log(`sign-in ${user.email}: remembered device, no MFA code asked`)
+    return issueSignIn(ctx, pool, client, user, device)
+  }
+  if (next.kind === 'challenge') return mfaChallenge(ctx, pool, client, user, next.type, { device })
   if (next.kind === 'select') {
     return issueChallenge(
       ctx,
@@ -137,7 +166,7 @@ export async function afterFirstFactor(
       user,
       'SELECT_MFA_TYPE',
       { MFAS_CAN_CHOOSE: JSON.stringify(next.types) },
-      { types: next.types },
+      { types: next.types, device },
     )
   }
   if (next.kind === 'setup') {
@@ -148,10 +177,10 @@ export async function afterFirstFactor(
       user,
       'MFA_SETUP',
       { MFAS_CAN_SETUP: JSON.stringify(next.types) },
-      { types: next.types },
+      { types: next.types, device },
     )
   }
-  return issueSignIn(ctx, pool, client, user)
+  return issueSignIn(ctx, pool, client, user, device)
 }
 
 /** Sends the SMS or e-mail code (TOTP needs none) and asks for it. */
@@ -161,9 +190,11 @@ async function mfaChallenge(
   client: ClientRecord,
   user: UserRecord,
   type: MfaType,
-  setupEmail?: string,
+  { setupEmail, device }: { setupEmail?: string; device?: string } = {},
 ): Promise<SignInAnswer> {
-  if (type === 'SOFTWARE_TOKEN_MFA') return issueChallenge(ctx, pool, client, user, type)
+  if (type === 'SOFTWARE_TOKEN_MFA') {
+    return issueChallenge(ctx, pool, client, user, type, {}, { device })
+  }
   const sms = type === 'SMS_MFA'
   const to = sms ? (user.attributes.phone_number ?? '') : (setupEmail ?? user.email)
   const answer = await issueChallenge(
@@ -176,7 +207,7 @@ async function mfaChallenge(
       CODE_DELIVERY_DELIVERY_MEDIUM: sms ? 'SMS' : 'EMAIL',
       CODE_DELIVERY_DESTINATION: sms ? maskPhone(to) : maskEmail(to),
     },
-    setupEmail ? { setup: true } : {},
+    { device, ...(setupEmail ? { setup: true } : {}) },
   )
   const code = String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, '0')
   user.challenge!.code = code
@@ -201,7 +232,7 @@ export function wrongCode(user: UserRecord, error: CognitoError = codeMismatch()
   return error
 }
 
-interface Answer {
+export interface ChallengeAnswer {
   ctx: CognitoContext
   pool: PoolRecord
   client: ClientRecord
@@ -210,9 +241,9 @@ interface Answer {
   responses: Record<string, unknown>
 }
 
-type Responder = (answer: Answer) => Promise<SignInAnswer>
+type Responder = (answer: ChallengeAnswer) => Promise<SignInAnswer>
 
-async function answerCode(answer: Answer, field: string): Promise<SignInAnswer> {
+async function answerCode(answer: ChallengeAnswer, field: string): Promise<SignInAnswer> {
   const { ctx, pool, client, user, state, responses } = answer
   const given = str(responses[field])
   const expected = user.challenge?.code
@@ -232,7 +263,7 @@ async function answerCode(answer: Answer, field: string): Promise<SignInAnswer> 
     user.emailVerified = true
   }
   user.updatedAt = ctx.now()
-  return issueSignIn(ctx, pool, client, user)
+  return issueSignIn(ctx, pool, client, user, state.device)
 }
 
 /** The answer to each challenge this emulator issues after the first factor. */
@@ -249,7 +280,12 @@ export const CHALLENGES: Record<string, Responder> = {
   SMS_OTP: (answer) => answerCode(answer, 'SMS_OTP_CODE'),
   SELECT_CHALLENGE: (answer) => answerSelectChallenge(answer),
   WEB_AUTHN: (answer) => answerWebAuthn(answer),
-  async SOFTWARE_TOKEN_MFA({ ctx, pool, client, user, responses }) {
+  DEVICE_SRP_AUTH: (answer) => answerDeviceSrpAuth(answer),
+  async DEVICE_PASSWORD_VERIFIER(answer) {
+    const device = await verifyDeviceClaim(answer)
+    return afterFirstFactor(answer.ctx, answer.pool, answer.client, answer.user, device.key)
+  },
+  async SOFTWARE_TOKEN_MFA({ ctx, pool, client, user, state, responses }) {
     const secret = user.mfa?.totpSecret
     if (!secret) {
       throw new CognitoError(
@@ -261,14 +297,14 @@ export const CHALLENGES: Record<string, Responder> = {
       ctx.log(`sign-in ${user.email}: wrong SOFTWARE_TOKEN_MFA code`)
       throw wrongCode(user)
     }
-    return issueSignIn(ctx, pool, client, user)
+    return issueSignIn(ctx, pool, client, user, state.device)
   },
   async SELECT_MFA_TYPE({ ctx, pool, client, user, state, responses }) {
     const choice = responses.ANSWER
     if (!isMfaType(choice) || !(state.types ?? []).includes(choice)) {
       throw invalidParameter('Invalid MFA type selected.')
     }
-    return mfaChallenge(ctx, pool, client, user, choice)
+    return mfaChallenge(ctx, pool, client, user, choice, { device: state.device })
   },
   async MFA_SETUP({ ctx, pool, client, user, state, responses }) {
     const email = str(responses.EMAIL)
@@ -277,7 +313,10 @@ export const CHALLENGES: Record<string, Responder> = {
         throw invalidParameter('Email MFA is not enabled for this user pool.')
       }
       if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw invalidParameter('Invalid email address format.')
-      return mfaChallenge(ctx, pool, client, user, 'EMAIL_OTP', email)
+      return mfaChallenge(ctx, pool, client, user, 'EMAIL_OTP', {
+        setupEmail: email,
+        device: state.device,
+      })
     }
     if (!state.secret || !state.verified) {
       throw invalidParameter(
@@ -289,7 +328,7 @@ export const CHALLENGES: Record<string, Responder> = {
     if (!mfa.enabled.includes('SOFTWARE_TOKEN_MFA')) mfa.enabled.push('SOFTWARE_TOKEN_MFA')
     mfa.preferred ??= 'SOFTWARE_TOKEN_MFA'
     ctx.log(`sign-in ${user.email}: authenticator app set up`)
-    return issueSignIn(ctx, pool, client, user)
+    return issueSignIn(ctx, pool, client, user, state.device)
   },
 }
 

@@ -45,6 +45,27 @@ export interface UserRecord {
   mfa?: UserMfa
   /** The one sign-in challenge in progress; a newer sign-in replaces it. */
   challenge?: PendingChallenge
+  /** Devices, by device key; absent until the pool tracks devices and the user signs in. */
+  devices?: Record<string, DeviceRecord>
+  /** The group key every device of this user shares (what device SRP hashes as the pool name). */
+  deviceGroupKey?: string
+}
+
+/**
+ * A device Cognito handed out in NewDeviceMetadata. It is tracked once the
+ * client confirms it (ConfirmDevice, with the SRP salt and verifier of the
+ * random password only the client knows); until then it only waits for that.
+ */
+export interface DeviceRecord {
+  key: string
+  /** Hex, as the client's SRP helper computed them; absent until ConfirmDevice. */
+  salt?: string
+  verifier?: string
+  name?: string
+  remembered: boolean
+  createdAt: number
+  updatedAt: number
+  lastAuthenticatedAt?: number
 }
 
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP'
@@ -161,6 +182,15 @@ export interface PoolRecord {
   /** SignInPolicy.AllowedFirstAuthFactors; absent: PASSWORD only. */
   allowedFirstAuthFactors?: string[]
   webAuthn?: WebAuthnPoolConfig
+  /** UpdateUserPool's DeviceConfiguration; absent: devices not tracked, as a new pool. */
+  deviceConfiguration?: DeviceConfiguration
+}
+
+export interface DeviceConfiguration {
+  /** When true, a remembered device stands in for the MFA code. */
+  ChallengeRequiredOnNewDevice: boolean
+  /** When true, a confirmed device is remembered only once the user says so (UpdateDeviceStatus). */
+  DeviceOnlyRememberedOnUserPrompt: boolean
 }
 
 export interface CognitoData {

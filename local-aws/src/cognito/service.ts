@@ -9,6 +9,7 @@ import { CognitoError, errorResponse, jsonResponse } from './errors.ts'
 import * as admin from './operations-admin.ts'
 import * as auth from './operations-auth.ts'
 import * as clients from './operations-clients.ts'
+import * as devices from './operations-devices.ts'
 import * as mfa from './operations-mfa.ts'
 import * as session from './operations-session.ts'
 import * as signup from './operations-signup.ts'
@@ -65,6 +66,15 @@ const OPERATIONS: Record<string, Operation> = {
   CompleteWebAuthnRegistration: webauthn.completeWebAuthnRegistration,
   ListWebAuthnCredentials: webauthn.listWebAuthnCredentials,
   DeleteWebAuthnCredential: webauthn.deleteWebAuthnCredential,
+  ConfirmDevice: devices.confirmDevice,
+  ListDevices: devices.listDevices,
+  GetDevice: devices.getDevice,
+  UpdateDeviceStatus: devices.updateDeviceStatus,
+  ForgetDevice: devices.forgetDevice,
+  AdminListDevices: devices.adminListDevices,
+  AdminGetDevice: devices.adminGetDevice,
+  AdminUpdateDeviceStatus: devices.adminUpdateDeviceStatus,
+  AdminForgetDevice: devices.adminForgetDevice,
 }
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'

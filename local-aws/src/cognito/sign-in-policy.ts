@@ -1,11 +1,12 @@
 /**
- * The pool settings choice-based sign-in depends on: the feature plan and the
- * first factors users may pick, set with UpdateUserPool and read back with
- * DescribeUserPool as on AWS (the emulator keeps no other pool settings).
+ * The pool settings choice-based sign-in depends on (the feature plan and the
+ * first factors users may pick) and device tracking, set with UpdateUserPool
+ * and read back with DescribeUserPool as on AWS (the emulator keeps no other
+ * pool settings).
  */
 import { findPool } from './clients.ts'
 import { record, type Body, type CognitoContext } from './context.ts'
-import type { PoolRecord } from './data.ts'
+import type { DeviceConfiguration, PoolRecord } from './data.ts'
 import { CognitoError, invalidParameter } from './errors.ts'
 
 export type PoolTier = 'LITE' | 'ESSENTIALS' | 'PLUS'
@@ -41,11 +42,33 @@ export function assertFactorAllowed(pool: PoolRecord, factor: FirstAuthFactor) {
 }
 
 /**
- * Only the parts the emulator keeps: UserPoolTier and Policies.SignInPolicy.
- * Fields it doesn't keep are accepted and ignored.
+ * DeviceConfiguration as UpdateUserPool takes it: any property given turns
+ * device tracking on (a missing one is false), `{}` turns it off; left out,
+ * the pool keeps what it had.
+ */
+function deviceConfigurationOf(pool: PoolRecord, given: unknown): DeviceConfiguration | undefined {
+  if (given === undefined) return pool.deviceConfiguration
+  const config = record(given)
+  const flags = ['ChallengeRequiredOnNewDevice', 'DeviceOnlyRememberedOnUserPrompt'] as const
+  for (const flag of flags) {
+    if (config[flag] !== undefined && typeof config[flag] !== 'boolean') {
+      throw invalidParameter(`DeviceConfiguration.${flag} must be true or false`)
+    }
+  }
+  if (flags.every((flag) => config[flag] === undefined)) return undefined
+  return {
+    ChallengeRequiredOnNewDevice: config.ChallengeRequiredOnNewDevice === true,
+    DeviceOnlyRememberedOnUserPrompt: config.DeviceOnlyRememberedOnUserPrompt === true,
+  }
+}
+
+/**
+ * Only the parts the emulator keeps: UserPoolTier, Policies.SignInPolicy and
+ * DeviceConfiguration. Fields it doesn't keep are accepted and ignored.
  */
 export async function updateUserPool(body: Body, ctx: CognitoContext) {
   const pool = findPool(ctx.data, body.UserPoolId)
+  const devices = deviceConfigurationOf(pool, body.DeviceConfiguration)
   let tier = tierOf(pool)
   if (body.UserPoolTier !== undefined) {
     if (!TIERS.includes(body.UserPoolTier as PoolTier)) {
@@ -78,7 +101,11 @@ export async function updateUserPool(body: Body, ctx: CognitoContext) {
   }
   pool.tier = tier
   pool.allowedFirstAuthFactors = factors
-  ctx.log(`UpdateUserPool ${pool.id}: ${tier}, first factors ${factors.join(', ')}`)
+  if (devices) pool.deviceConfiguration = devices
+  else delete pool.deviceConfiguration
+  ctx.log(
+    `UpdateUserPool ${pool.id}: ${tier}, first factors ${factors.join(', ')}, devices ${devices ? JSON.stringify(devices) : 'not tracked'}`,
+  )
   return {}
 }
 
@@ -93,6 +120,8 @@ export async function describeUserPool(body: Body, ctx: CognitoContext) {
       AutoVerifiedAttributes: ['email'],
       UserPoolTier: tierOf(pool),
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: allowedFirstFactors(pool) } },
+      // As on AWS, absent (null) while the pool doesn't track devices.
+      ...(pool.deviceConfiguration ? { DeviceConfiguration: { ...pool.deviceConfiguration } } : {}),
       EstimatedNumberOfUsers: Object.keys(pool.users).length,
     },
   }

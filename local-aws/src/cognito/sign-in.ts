@@ -8,6 +8,7 @@ import type { ClientRecord, PoolRecord, UserRecord } from './data.ts'
 import { CognitoError, INCORRECT_CREDENTIALS, notAuthorized, userNotFound } from './errors.ts'
 import { checkPassword } from './passwords.ts'
 import { afterFirstFactor, issueChallenge } from './challenges.ts'
+import { startDeviceSignIn } from './devices.ts'
 import { findRefreshToken, issueTokens, rotateRefreshToken } from './tokens.ts'
 import { findUser } from './users.ts'
 
@@ -15,12 +16,16 @@ export function unknownUser(client: ClientRecord) {
   return preventsUserExistenceErrors(client) ? notAuthorized(INCORRECT_CREDENTIALS) : userNotFound()
 }
 
-/** The password was right: a new password if one is due, then MFA or tokens. */
+/**
+ * The password was right: a new password if one is due, then the device if
+ * the sign-in names one (DEVICE_KEY), then MFA or tokens.
+ */
 export async function finishSignIn(
   ctx: CognitoContext,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
+  deviceKey?: unknown,
 ) {
   if (!user.enabled) throw notAuthorized('User is disabled.')
   if (user.status === 'UNCONFIRMED')
@@ -37,7 +42,10 @@ export async function finishSignIn(
       }),
     })
   }
-  return afterFirstFactor(ctx, pool, client, user)
+  return (
+    (await startDeviceSignIn(ctx, pool, client, user, deviceKey)) ??
+    afterFirstFactor(ctx, pool, client, user)
+  )
 }
 
 /** USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH. */
@@ -53,7 +61,7 @@ export async function passwordSignIn(
     ctx.log(`sign-in ${user.email}: refused (${error instanceof Error ? error.message : 'error'})`)
     throw error
   })
-  return finishSignIn(ctx, pool, client, user)
+  return finishSignIn(ctx, pool, client, user, params.DEVICE_KEY)
 }
 
 /**

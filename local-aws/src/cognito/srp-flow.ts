@@ -98,5 +98,5 @@ export async function verifySrp(
     throw recordFailedSignIn(user, ctx.now())
   }
   recordSuccessfulSignIn(user)
-  return finishSignIn(ctx, pool, client, user)
+  return finishSignIn(ctx, pool, client, user, responses.DEVICE_KEY)
 }

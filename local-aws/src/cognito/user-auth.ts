@@ -136,7 +136,7 @@ async function startChallenge(
         ctx.log(`sign-in ${user.email}: wrong password (USER_AUTH)`)
         throw error
       })
-      return finishSignIn(ctx, pool, client, user)
+      return finishSignIn(ctx, pool, client, user, params.DEVICE_KEY)
     case 'PASSWORD_SRP':
       return startSrp(ctx, pool, client, { ...params, USERNAME: user.email })
     case 'WEB_AUTHN': {

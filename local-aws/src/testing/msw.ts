@@ -13,6 +13,7 @@ import { setupServer, type SetupServer } from 'msw/node'
 import { localAwsHandlers } from '../adapters/msw.ts'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID, LOCAL_AWS_BASE_PATH } from '../defaults.ts'
 import { createLocalAws, type LocalAws, type LocalAwsOptions } from '../local-aws.ts'
+import { applyDeviceSetting } from '../device-setting.ts'
 import { putItem, scanToWire } from '../projects-table.ts'
 import type { ProjectItem } from '../state.ts'
 
@@ -34,6 +35,11 @@ export interface TestEmulator {
    * `let t = Date.now(); reset({ now: () => t })`.
    */
   reset(options?: Omit<LocalAwsOptions, 'basePath' | 'store'>): LocalAws
+  /**
+   * Whether the default pool remembers devices, as `--devices` says it:
+   * `'prompt'`, `'always'` (either optionally `:keep-mfa`) or `'off'`.
+   */
+  rememberDevices(setting: string): Promise<void>
   /** Calls a Cognito operation as the AWS SDK would; throws Cognito's error. */
   cognito<T = Record<string, unknown>>(operation: string, body: object): Promise<T>
   /** A user of the default pool, signed up through Cognito's own operations (confirmed unless told otherwise). */
@@ -88,6 +94,7 @@ export function createTestEmulator({ origin }: { origin: string }): TestEmulator
     localAws,
     reset,
     cognito,
+    rememberDevices: (setting) => applyDeviceSetting(localAws(), setting),
     async createUser({ email, password, confirmed = true }) {
       const { UserSub } = await cognito<{ UserSub: string }>('SignUp', {
         ClientId: DEFAULT_CLIENT_ID,
