@@ -8,7 +8,7 @@ import { env, passwordless } from '@/config/env'
 import { home, routes, screenOf, type AppRoute, type RouteName } from '@/config/paths'
 import { GuestOnly } from '@/features/auth/components/guest-only'
 import { RequireAuth } from '@/features/auth/components/require-auth'
-import { projectsQuery } from '@/features/projects/api/get-projects'
+import { prefetchProjects } from '@/features/projects/api/get-projects'
 import { getIdToken } from '@/lib/auth'
 import { preloadAuthFlows } from '@/lib/auth-calls'
 
@@ -58,6 +58,7 @@ const isFormField = (target: EventTarget | null) =>
  * Starts the list's request as soon as the router starts, alongside the route's
  * chunk instead of after it has run; the page reads the same query, so it is
  * still one GET. Not awaited: the page shell paints without waiting for data.
+ * Not started while a write is in flight (prefetchProjects says why).
  * Without a stored session there is nothing to ask for (the guard sends the
  * user to sign-in).
  */
@@ -66,7 +67,7 @@ function startProjectsQuery(queryClient: QueryClient) {
     // A token that can't be refreshed now is the page's own query's to report.
     void getIdToken().then(
       async (token) => {
-        if (token) await queryClient.prefetchQuery(projectsQuery())
+        if (token) await prefetchProjects(queryClient)
       },
       () => {},
     )

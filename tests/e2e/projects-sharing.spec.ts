@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { signIn, watchRequests } from './projects-support'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
+import { cognito, createConfirmedUser, PASSWORD } from './local-aws'
+import { API_PATH, signIn, watchRequests } from './projects-support'
 
 const list = (page: Page) => page.getByRole('list', { name: 'Projects' })
 
@@ -75,4 +77,55 @@ test('the first person sees the second’s deletes and renames within a minute, 
   await other.getByRole('button', { name: 'Delete', exact: true }).click()
   await expect(list(other).getByText(`${keep} (renamed)`, { exact: true })).toHaveCount(0)
   await second.close()
+})
+
+test('a rename of a project someone else deleted a moment ago, within the freshness window, is undone: the table ends without it, and the user is told', async ({
+  page,
+  request,
+}) => {
+  const stamp = Date.now()
+  const id = stamp % 1_000_000_000
+  const name = `Shared doc ${stamp}`
+  // The other person, signed in through Cognito's API, deletes through the API.
+  const other = await createConfirmedUser(request)
+  const auth = await cognito(request, 'AdminInitiateAuth', {
+    UserPoolId: DEFAULT_USER_POOL_ID,
+    ClientId: DEFAULT_CLIENT_ID,
+    AuthFlow: 'ADMIN_NO_SRP_AUTH',
+    AuthParameters: { USERNAME: other, PASSWORD },
+  })
+  const token = (auth.AuthenticationResult as { IdToken: string }).IdToken
+  const table = async () =>
+    (await (await request.get(API_PATH, { headers: { Authorization: token } })).json()) as {
+      'project-id': unknown
+    }[]
+
+  await signIn(page, request)
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
+  await page.getByRole('textbox', { name: 'Id (optional)' }).fill(String(id))
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Created “${name}”` })).toBeVisible()
+  // The page's list is the create's answer, a moment old: it stays that age, so no check runs.
+  await page.clock.setFixedTime(new Date())
+  const sent = watchRequests(page)
+
+  const deleted = await request.delete(API_PATH, {
+    headers: { Authorization: token },
+    data: { 'project-id': id },
+  })
+  expect(deleted.ok()).toBe(true)
+  await rename(page, name, 'Brought back?')
+
+  await expect(
+    page.getByRole('alert').filter({
+      hasText: `“${name}” was deleted by someone else, so it was not renamed to “Brought back?”.`,
+    }),
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Create “Brought back?” again' })).toBeVisible()
+  await expect(list(page).getByText(name, { exact: true })).toHaveCount(0)
+  await expect(list(page).getByText('Brought back?', { exact: true })).toHaveCount(0)
+  await expect(page.getByRole('status').filter({ hasText: 'Renamed' })).toHaveCount(0)
+  // The PUT re-created it (no check could run); one DELETE took it away again.
+  expect(sent.api.map((r) => r.method)).toEqual(['PUT', 'DELETE'])
+  expect((await table()).map((p) => Number(p['project-id']))).not.toContain(id)
 })

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedProjects, server } from '../../../tests/setup/local-aws'
@@ -64,5 +64,43 @@ describe('/projects, signed in for real', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), '日本語')
     expect(await screen.findByText('「Typing」を削除しました。')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: '元に戻す' })).toBeInTheDocument()
+  })
+
+  it('coming back to the list mid-write, with the list old, starts no GET until the write is answered', async () => {
+    await seedProjects([{ 'project-id': 200, name: 'Typing', 'is-default': false }])
+    let releasePut!: () => void
+    const putHeld = new Promise<void>((resolve) => (releasePut = resolve))
+    server.use(
+      http.put(
+        PROJECTS_URL,
+        async () => {
+          await putHeld
+          return HttpResponse.json([{ 'project-id': 200, name: 'Yoga', 'is-default': false }])
+        },
+        { once: true },
+      ),
+    )
+    const methods: string[] = []
+    server.events.on('request:start', ({ request }) => {
+      if (request.url === PROJECTS_URL) methods.push(request.method)
+    })
+    const { user, router } = renderApp({ route: '/projects', signedIn: true })
+    await user.click(await screen.findByRole('button', { name: 'Rename “Typing”' }))
+    await user.clear(screen.getByRole('textbox', { name: 'New name for “Typing”' }))
+    await user.keyboard('Yoga{Enter}')
+    await waitFor(() => expect(methods).toEqual(['GET', 'PUT']))
+
+    // A minute later (the list long stale), the user goes elsewhere and comes back.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true })
+    vi.setSystemTime(Date.now() + 60_000)
+    await router.navigate('/nowhere')
+    await router.navigate('/projects')
+    expect(await screen.findByText('Yoga')).toBeInTheDocument()
+
+    releasePut()
+    expect(await screen.findByText('Renamed to “Yoga”.')).toBeInTheDocument()
+    // The write's answer is the list: nothing read it meanwhile, and nothing needs to now.
+    expect(methods).toEqual(['GET', 'PUT'])
+    vi.useRealTimers()
   })
 })

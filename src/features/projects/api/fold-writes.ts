@@ -17,6 +17,17 @@ interface WriteBase {
    * on them. If one of them fails, this one is not sent.
    */
   after: readonly string[]
+  /**
+   * The project as the API last listed it when the user made this write
+   * (undefined if it wasn't listed: being created, or beyond the API's cap).
+   */
+  listed?: Project
+  /**
+   * The earlier writes to the same project still in flight when the user made
+   * this one, whether or not it builds on them: whichever of them succeed
+   * change what the API holds before this one is sent.
+   */
+  since?: readonly string[]
 }
 
 /**
@@ -82,6 +93,26 @@ function written(write: ProjectWrite): Project | undefined {
     case 'delete':
       return undefined
   }
+}
+
+/**
+ * What the API holds for the write's project just before the write is sent, as
+ * far as this tab knows: the project as the API listed it when the user made
+ * the write, changed by those of this tab's writes then in flight that
+ * succeeded (a failed one changed nothing). The staleness check compares the
+ * current list with this, not with what the screen showed, which included
+ * writes that may since have failed. Undefined when this tab can't tell.
+ */
+export function expectedOnServer(
+  write: ProjectWrite,
+  records: readonly WriteRecord[],
+): Project | undefined {
+  const since = new Set(write.since)
+  let project = write.listed
+  for (const { write: earlier, status } of records) {
+    if (status === 'success' && since.has(earlier.key)) project = written(earlier)
+  }
+  return project
 }
 
 /**

@@ -1,4 +1,5 @@
-import { queryOptions, useIsMutating, useQuery } from '@tanstack/react-query'
+import { queryOptions, useIsMutating, useQuery, type QueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import { apiRequest, readRetryDelay, shouldRetryRead } from '@/lib/api-client'
 import { parseProjects, type ProjectList } from './parse-projects'
 import { projectKeys } from './project-keys'
@@ -38,18 +39,40 @@ export function projectsQuery() {
   })
 }
 
+const isWriting = (client: QueryClient) =>
+  client.isMutating({ mutationKey: projectKeys.writes() }) > 0
+
+/**
+ * The route's early start of the list (its loader), unless one of this tab's
+ * writes is in flight (coming back to the page mid-write): that write's answer
+ * is the list, newer than a GET started meanwhile could be.
+ */
+export function prefetchProjects(client: QueryClient): Promise<void> | undefined {
+  if (isWriting(client)) return undefined
+  return client.prefetchQuery(projectsQuery())
+}
+
 /**
  * The list, refreshing as `projectsQuery` says, except while one of this tab's
- * writes is in flight: its answer (the whole list) is newer than any refresh
- * started meanwhile could be.
+ * writes is in flight: no GET of any kind (mount, focus, reconnect, interval,
+ * the Retry button) overlaps a write, since the write's answer (the whole list)
+ * is newer than any read started meanwhile could be, and replaces it. A read
+ * already in flight when a write starts is cancelled (project-write.ts).
  */
 export function useProjects() {
   const writing = useIsMutating({ mutationKey: projectKeys.writes() }) > 0
-  const query = projectsQuery()
-  return useQuery({
-    ...query,
+  const options = projectsQuery()
+  const query = useQuery({
+    ...options,
+    refetchOnMount: !writing,
     refetchOnWindowFocus: !writing,
     refetchOnReconnect: !writing,
-    refetchInterval: writing ? false : query.refetchInterval,
+    refetchInterval: writing ? false : options.refetchInterval,
   })
+  const { refetch } = query
+  // A retry asked for mid-write is answered by the write: its list replaces the failed one.
+  const retry = useCallback(() => {
+    if (!writing) void refetch()
+  }, [writing, refetch])
+  return { query, retry }
 }

@@ -97,7 +97,19 @@ describe('parseProjects', () => {
       items: [{ id: 3, name: 'C', isDefault: false }],
       unreadable: 6,
       listed: 7,
+      unflagged: [3],
     })
+  })
+
+  it('names the items that came without is-default, the mark of a PUT that re-created a deleted project', () => {
+    const body = [
+      { 'project-id': 1, name: 'Main', 'is-default': true },
+      { 'project-id': '200', name: 'Re-created' },
+      { 'project-id': 7, name: 'Odd', 'is-default': null },
+    ]
+    const list = parseProjects(body)
+    expect(list.unflagged).toEqual([200])
+    expect(list.items.map((p) => p.isDefault)).toEqual([true, false, false])
   })
 
   it('keeps the first of two entries with the same id', () => {

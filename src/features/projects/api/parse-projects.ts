@@ -14,7 +14,17 @@ export interface ProjectList {
   unreadable: number
   /** How many entries the answer held, readable or not. */
   listed: number
+  /**
+   * Ids of the items that came without an `is-default` attribute (absent when
+   * every item had one). This app always writes one, and PUT keeps it, so an
+   * item that loses it was deleted and re-created by a PUT (an upsert).
+   */
+  unflagged?: number[]
 }
+
+/** Whether the item with `id` came without an `is-default` attribute. */
+export const isUnflagged = (list: ProjectList, id: number): boolean =>
+  list.unflagged?.includes(id) ?? false
 
 /**
  * The API's Lambda reads the table with one Scan of `Limit: 50` and never
@@ -74,6 +84,7 @@ export function parseProjects(body: unknown): ProjectList {
   }
   const items: Project[] = []
   const seen = new Set<number>()
+  const unflagged: number[] = []
   let unreadable = 0
   for (const entry of body as unknown[]) {
     const record =
@@ -85,11 +96,14 @@ export function parseProjects(body: unknown): ProjectList {
     }
     if (seen.has(id)) continue
     seen.add(id)
+    if (record['is-default'] === undefined) unflagged.push(id)
     items.push({
       id,
       name: parseName(record.name),
       isDefault: parseIsDefault(record['is-default']),
     })
   }
-  return { items, unreadable, listed: body.length }
+  const list: ProjectList = { items, unreadable, listed: body.length }
+  if (unflagged.length > 0) list.unflagged = unflagged
+  return list
 }

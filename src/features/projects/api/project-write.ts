@@ -7,22 +7,24 @@ import {
 } from '@tanstack/react-query'
 import { createProject } from './create-project'
 import { deleteProject } from './delete-project'
+import { useCallback, useMemo } from 'react'
 import {
   blockingWrite,
   buildsOn,
+  expectedOnServer,
   savedHere,
   type ProjectWrite,
   type WriteRecord,
 } from './fold-writes'
 import { FRESH_MS, getProjects, projectsQuery } from './get-projects'
-import { isCapped, type Project, type ProjectList } from './parse-projects'
+import { isCapped, isUnflagged, type Project, type ProjectList } from './parse-projects'
 import { projectKeys } from './project-keys'
 import { renameProject } from './rename-project'
 
-/** A write as an action makes it; the hook adds `key` and `after`. */
+/** A write as an action makes it; the hook adds `key`, `after`, `listed` and `since`. */
 export type WriteRequest = ProjectWrite extends infer W
   ? W extends ProjectWrite
-    ? Omit<W, 'key' | 'after'>
+    ? Omit<W, 'key' | 'after' | 'listed' | 'since'>
     : never
   : never
 
@@ -35,18 +37,23 @@ export class WriteNotSent extends Error {
 }
 
 /**
- * A rename or delete that was not sent because the project changed since the
- * user last saw it: `gone` (someone deleted it), `renamed` (someone renamed it,
- * to `current.name`), or `unlisted` (a capped list leaves it out, so whether it
- * still exists can't be told, and a rename would re-create it if not).
+ * A rename or delete that found the project changed since the user last saw
+ * it: `gone` (someone deleted it; not sent, or a rename that re-created it was
+ * undone), `renamed` (someone renamed it from `expected.name` to
+ * `current.name`; not sent), `unlisted` (a capped list leaves it out, so
+ * whether it still exists can't be told, and a rename would re-create it if
+ * not; not sent), or `recreated` (someone deleted it, the rename brought it
+ * back, and deleting it again failed with `cause`).
  */
 export class WriteConflict extends Error {
   override name = 'WriteConflict'
   constructor(
-    readonly kind: 'gone' | 'renamed' | 'unlisted',
+    readonly kind: 'gone' | 'renamed' | 'unlisted' | 'recreated',
     readonly current?: Project,
+    readonly expected?: Project,
+    options?: { cause: unknown },
   ) {
-    super(`The project changed since it was loaded (${kind}).`)
+    super(`The project changed since it was loaded (${kind}).`, options)
   }
 }
 
@@ -67,7 +74,10 @@ async function checkCurrent(client: QueryClient, write: ProjectWrite): Promise<v
   }
   const current = list.items.find((p) => p.id === write.project.id)
   if (current) {
-    if (current.name !== write.project.name) throw new WriteConflict('renamed', current)
+    // Against what the API should hold, not what the screen showed: that
+    // included this tab's earlier writes, and one of them may have failed.
+    const expected = expectedOnServer(write, writeRecords(client)) ?? write.project
+    if (current.name !== expected.name) throw new WriteConflict('renamed', current, expected)
     return
   }
   // A delete of a project that may exist beyond the cap is harmless: DELETE of a missing id is a no-op.
@@ -97,12 +107,57 @@ export function writeRecords(client: QueryClient): WriteRecord[] {
     .filter(isRecord)
 }
 
-/** The same, for rendering: re-renders when a write starts or settles. */
+/**
+ * The same, for rendering: re-renders when a write starts or settles, and is
+ * the same array until then (useMutationState shares equal results), so what
+ * is derived from it is derived once per change.
+ */
 export function useWriteRecords(): WriteRecord[] {
-  return useMutationState({
+  const records = useMutationState({
     filters: { mutationKey: projectKeys.writes() },
     select: toRecord,
-  }).filter(isRecord)
+  })
+  return useMemo(() => records.filter(isRecord), [records])
+}
+
+/**
+ * Whether a rename's answer shows that the PUT re-created a project someone
+ * had deleted: the API lists no version, but this app always writes
+ * `is-default` and PUT keeps it, while an upserted item has none. So the item
+ * had the flag before (listed with it, or saved by this tab) and has lost it.
+ */
+function recreatedBy(
+  write: ProjectWrite,
+  before: ProjectList | undefined,
+  answer: ProjectList,
+  records: readonly WriteRecord[],
+): boolean {
+  const id = write.project.id
+  if (write.type !== 'rename' || !isUnflagged(answer, id)) return false
+  const listedBefore = before?.items.some((p) => p.id === id) ?? false
+  return listedBefore ? !isUnflagged(before!, id) : savedHere(id, records)
+}
+
+/**
+ * A rename that re-created a deleted project is undone at once, with one
+ * DELETE, so the project stays deleted as its deleter meant; the user is told
+ * (`gone`), with the offer to create it anew.
+ */
+async function undoRecreation(
+  client: QueryClient,
+  write: ProjectWrite,
+  answer: ProjectList,
+): Promise<never> {
+  const key = projectsQuery().queryKey
+  let after: ProjectList
+  try {
+    after = await deleteProject(write.project.id)
+  } catch (error) {
+    client.setQueryData(key, answer)
+    throw new WriteConflict('recreated', undefined, undefined, { cause: error })
+  }
+  client.setQueryData(key, after)
+  throw new WriteConflict('gone')
 }
 
 function send(write: ProjectWrite): Promise<ProjectList> {
@@ -142,19 +197,33 @@ export function useProjectWrite() {
       const blocker = blockingWrite(write, writeRecords(client))
       if (blocker) throw new WriteNotSent(blocker)
       await checkCurrent(client, write)
-      return send(write)
+      const before = client.getQueryData(key)
+      const answer = await send(write)
+      if (recreatedBy(write, before, answer, writeRecords(client)))
+        return undoRecreation(client, write, answer)
+      return answer
     },
     onSuccess: (answered) => client.setQueryData(key, answered),
   })
   const { mutateAsync } = mutation
 
   /** Sends `request`, settling with the API's list or the reason it failed. */
-  return (request: WriteRequest): { write: ProjectWrite; done: Promise<ProjectList> } => {
-    const after = writeRecords(client)
-      .filter((r) => r.status === 'pending' && buildsOn(request, r.write))
-      .map((r) => r.write.key)
-    counter += 1
-    const write = { ...request, key: `w${counter}`, after } as ProjectWrite
-    return { write, done: mutateAsync(write) }
-  }
+  return useCallback(
+    (request: WriteRequest): { write: ProjectWrite; done: Promise<ProjectList> } => {
+      const id = request.project.id
+      const inFlight = writeRecords(client).filter(
+        (r) => r.status === 'pending' && r.write.project.id === id,
+      )
+      counter += 1
+      const write = {
+        ...request,
+        key: `w${counter}`,
+        after: inFlight.filter((r) => buildsOn(request, r.write)).map((r) => r.write.key),
+        listed: client.getQueryData(projectsQuery().queryKey)?.items.find((p) => p.id === id),
+        since: inFlight.map((r) => r.write.key),
+      } as ProjectWrite
+      return { write, done: mutateAsync(write) }
+    },
+    [client, mutateAsync],
+  )
 }

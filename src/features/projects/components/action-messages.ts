@@ -42,6 +42,9 @@ export const actionMessages = defineMessages({
     renameAnyway: (to: string) => `Rename to “${to}”`,
     deleteAnyway: (name: string) => `Delete “${name}”`,
     keep: (name: string) => `Keep “${name}”`,
+    recreatedKept: (name: string, to: string, reason: string) =>
+      `“${name}” had been deleted by someone else, and renaming it to “${to}” brought it back (without its default mark). Deleting it again failed: ${reason}`,
+    dismiss: 'Dismiss',
   },
   ja: {
     created: (name: string, id: number) => `「${name}」を作成しました（ID ${id}）。`,
@@ -79,5 +82,8 @@ export const actionMessages = defineMessages({
     renameAnyway: (to: string) => `「${to}」に変更する`,
     deleteAnyway: (name: string) => `「${name}」を削除する`,
     keep: (name: string) => `「${name}」のままにする`,
+    recreatedKept: (name: string, to: string, reason: string) =>
+      `「${name}」はほかの人が削除していたため、「${to}」への名前の変更で復活しました（デフォルトの印はありません）。もう一度削除できませんでした：${reason}`,
+    dismiss: '閉じる',
   },
 })

@@ -1,4 +1,4 @@
-import type { CSSProperties, Ref } from 'react'
+import { memo, type Ref } from 'react'
 import type { ShownProject } from '../api/fold-writes'
 import type { Project } from '../api/parse-projects'
 import { ProjectRow, type FocusTarget, type RowActions, type RowMode } from './project-row'
@@ -21,41 +21,61 @@ export interface ProjectListProps {
 const VIEW: RowMode = { type: 'view' }
 
 /**
+ * What one row is given from the list's props: its own project, mode and
+ * focus, and the list's stable callbacks, so that a row whose project and
+ * mode stay the same is skipped (typing in a rename box re-renders that row
+ * alone, however long the list).
+ */
+export function itemProps(list: ProjectListProps, project: ShownProject, index: number) {
+  const { focusRequest } = list
+  return {
+    project,
+    index,
+    setSize: list.projects.length,
+    mode: list.modeOf(project) ?? VIEW,
+    focus: focusRequest?.id === project.id ? focusRequest.target : undefined,
+    onFocused: list.onFocused,
+    actions: list.actions,
+  }
+}
+
+/**
  * One project's `<li>`, the same in the plain and the virtualised list. It
  * carries its position in the whole list, since a list may hold only some of
  * its rows in the DOM.
  */
-export function ProjectListItem({
-  list,
+export const ProjectListItem = memo(function ProjectListItem({
+  project,
   index,
+  setSize,
+  mode,
+  focus,
+  onFocused,
+  actions,
   measureRef,
-  style,
-}: {
-  list: ProjectListProps
-  index: number
+  offset,
+}: ReturnType<typeof itemProps> & {
   /** The virtualiser's measuring ref, which reads `data-index`. */
   measureRef?: Ref<HTMLLIElement>
-  style?: CSSProperties
+  /** The virtualiser's position for the row, in pixels from the list's top. */
+  offset?: number
 }) {
-  const project = list.projects[index]
-  if (!project) return null
-  const { focusRequest } = list
   return (
     <li
       data-index={index}
       ref={measureRef}
       className="project-row"
-      aria-setsize={list.projects.length}
+      aria-setsize={setSize}
       aria-posinset={index + 1}
-      style={style}
+      style={offset === undefined ? undefined : { transform: `translateY(${offset}px)` }}
     >
       <ProjectRow
         project={project}
-        mode={list.modeOf(project) ?? VIEW}
-        focus={focusRequest?.id === project.id ? focusRequest.target : undefined}
-        onFocused={list.onFocused}
-        actions={list.actions}
+        mode={mode}
+        focus={focus}
+        onFocused={onFocused}
+        actions={actions}
       />
     </li>
   )
-}
+})

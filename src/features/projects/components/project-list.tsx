@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { ProjectListItem, type ProjectListProps } from './project-list-item'
+import { itemProps, ProjectListItem, type ProjectListProps } from './project-list-item'
 
 /**
  * Up to this many rows, the list is plain DOM: every row rendered, the browser
@@ -38,7 +38,7 @@ function PlainProjectList({ rows, ...list }: ProjectListProps & { rows?: number 
     <div className="project-scroller">
       <ul className="project-list" aria-label={list.label}>
         {list.projects.slice(0, rows).map((project, index) => (
-          <ProjectListItem key={project.id} list={list} index={index} />
+          <ProjectListItem key={project.id} {...itemProps(list, project, index)} />
         ))}
       </ul>
     </div>

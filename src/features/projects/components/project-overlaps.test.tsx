@@ -66,7 +66,7 @@ describe('writes that overlap', () => {
 
     create.release()
     expect(await findAlert()).toHaveTextContent(
-      /^Could not create “Yoga”\. The projects service had a problem\. .* Renaming “Yoga” to “Zen” was not sent, because it depended on this\. What you typed is back in the form\.$/,
+      /^Could not create “Yoga”\. The projects service had a problem\. .* Renaming “Yoga” to “Zen” was not sent, because it depended on this\. What you typed is back in the form\.Dismiss$/,
     )
     expect(within(projectList()).queryByText('Zen')).not.toBeInTheDocument()
     expect(screen.getByText('1 project')).toBeInTheDocument()
@@ -145,7 +145,7 @@ describe('writes that overlap', () => {
     await user.keyboard('Beta{Enter}')
     first.release()
     expect(await findAlert()).toHaveTextContent(
-      /^「Typing」の名前を「Alpha」に変更できませんでした。.*続けて行った「Alpha」から「Beta」への名前の変更は、この操作が前提だったため送信していません。 入力した名前「Beta」は入力欄に戻してあります。$/,
+      /^「Typing」の名前を「Alpha」に変更できませんでした。.*続けて行った「Alpha」から「Beta」への名前の変更は、この操作が前提だったため送信していません。 入力した名前「Beta」は入力欄に戻してあります。閉じる$/,
     )
   })
 })

@@ -164,7 +164,7 @@ describe('changing projects', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete “Typing”' }))
     await user.click(screen.getByRole('button', { name: 'Delete' }))
     expect(await findAlert()).toHaveTextContent(
-      /^Could not delete “Typing”\. The projects service had a problem\. .* It is back in the list\.$/,
+      /^Could not delete “Typing”\. The projects service had a problem\. .* It is back in the list\.Dismiss$/,
     )
     expect(within(projectList()).getByText('Typing')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()

@@ -45,7 +45,7 @@ export function ProjectsPage() {
   const t = useMessages(messages)
   const errors = useMessages(errorMessages)
   const { language } = useLanguage()
-  const query = useProjects()
+  const { query, retry } = useProjects()
   const records = useWriteRecords()
   const page = useProjectActions()
   // What the API last answered, with this tab's writes folded on top: derived, never stored.
@@ -59,7 +59,7 @@ export function ProjectsPage() {
       <PageTitle />
       <h1 id="projects-title">{t.title}</h1>
       <p className="intro">{t.intro}</p>
-      <StatusRegion notice={page.notice} />
+      <StatusRegion notices={page.notices} onDismiss={page.dismiss} />
       {query.isPending ? (
         <p role="status" className="loading">
           {t.loading}
@@ -69,7 +69,7 @@ export function ProjectsPage() {
           <p>
             {t.loadFailed} {describeError(query.error, errors)}
           </p>
-          <button type="button" onClick={() => void query.refetch()}>
+          <button type="button" onClick={retry}>
             {t.retry}
           </button>
         </div>
@@ -81,7 +81,7 @@ export function ProjectsPage() {
               <p>
                 {t.refreshFailed} {describeError(query.error, errors)}
               </p>
-              <button type="button" onClick={() => void query.refetch()}>
+              <button type="button" onClick={retry}>
                 {t.retry}
               </button>
             </div>

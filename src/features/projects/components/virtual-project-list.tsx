@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
-import { ProjectListItem, type ProjectListProps } from './project-list-item'
+import { itemProps, ProjectListItem, type ProjectListProps } from './project-list-item'
 
 /**
  * The list, virtualised: only the rows on screen (plus a few) are in the DOM,
@@ -35,15 +35,19 @@ export function VirtualProjectList(props: ProjectListProps) {
         aria-label={label}
         style={{ height: virtualizer.getTotalSize() }}
       >
-        {virtualizer.getVirtualItems().map((item) => (
-          <ProjectListItem
-            key={item.key}
-            list={props}
-            index={item.index}
-            measureRef={virtualizer.measureElement}
-            style={{ transform: `translateY(${item.start}px)` }}
-          />
-        ))}
+        {virtualizer.getVirtualItems().map((item) => {
+          const project = projects[item.index]
+          return (
+            project && (
+              <ProjectListItem
+                key={item.key}
+                {...itemProps(props, project, item.index)}
+                measureRef={virtualizer.measureElement}
+                offset={item.start}
+              />
+            )
+          )
+        })}
       </ul>
     </div>
   )
