@@ -9,6 +9,7 @@ import {
   type CognitoContext,
   type DeliveredCode,
 } from './cognito/service.ts'
+import { checkedSchema, type PoolSchema } from './cognito/schema.ts'
 import { API_STAGE, DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from './defaults.ts'
 import { handleProjects } from './projects-api.ts'
 import {
@@ -19,6 +20,7 @@ import {
   type Store,
 } from './state.ts'
 
+export type { PoolSchema } from './cognito/schema.ts'
 export { memoryStore, type LocalAwsState, type ProjectItem, type Store } from './state.ts'
 /** The table as POST writes it and as GET lists it (50 items, in hash order), for tests that seed it. */
 export { putItem, scanToWire } from './projects-table.ts'
@@ -36,6 +38,12 @@ export interface LocalAwsOptions {
    * clock forward, so a test can let a sign-in challenge expire without waiting.
    */
   clockControl?: boolean
+  /**
+   * The default pool's attribute schema: required standard attributes and
+   * custom ones. Cognito fixes it when a pool is made, so it is a start-up
+   * setting: the one given applies from then on (none: e-mail only required).
+   */
+  schema?: Partial<PoolSchema>
 }
 
 export interface LocalAwsConfig {
@@ -120,6 +128,11 @@ export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
   const log = options.log ?? ((line: string) => console.log(line))
   // Throws here, at start-up, on a corrupt state file: never silently replaced.
   const state = store.load() ?? freshState()
+  const defaultPool = state.cognito.pools[DEFAULT_USER_POOL_ID]
+  if (defaultPool) {
+    if (options.schema) defaultPool.schema = checkedSchema(options.schema)
+    else delete defaultPool.schema
+  }
 
   let tail: Promise<unknown> = Promise.resolve()
   let closed = false

@@ -1,6 +1,7 @@
 /**
  * The local AWS as its own HTTP server, for the AWS CLI, curl or another app:
  *   npx local-aws --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory] [--mfa on:totp,email] [--devices prompt]
+ *     [--required-attributes name,phone_number] [--custom-attributes team]
  * Once listening it prints exactly one JSON line on stdout (endpoints and ids);
  * everything else goes to stderr. Stops cleanly on SIGINT/SIGTERM.
  */
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { serveWithLocalAws } from './adapters/node-http.ts'
 import { fileStore } from './file-store.ts'
+import { attributeList, checkedSchema } from './cognito/schema.ts'
 import { createLocalAws } from './local-aws.ts'
 import { applyDeviceSetting, deviceConfigFromSetting } from './device-setting.ts'
 import { applyMfaSetting, mfaConfigFromSetting } from './mfa-setting.ts'
@@ -36,6 +38,12 @@ Options:
                  prompt (once the user says so), optionally :keep-mfa (a
                  remembered device still asks for the MFA code), e.g.
                  --devices prompt
+  --required-attributes LIST
+                 standard attributes the default pool requires at sign-up,
+                 e.g. name,phone_number (default: $LOCAL_AWS_REQUIRED_ATTRIBUTES)
+  --custom-attributes LIST
+                 the default pool's custom attributes, e.g. team,plan (as
+                 custom:team, custom:plan; default: $LOCAL_AWS_CUSTOM_ATTRIBUTES)
   -h, --help     print this and exit
 
 Ctrl-C or SIGTERM stops it after the request in progress.
@@ -50,6 +58,8 @@ function options() {
       'in-memory': { type: 'boolean', default: false },
       mfa: { type: 'string' },
       devices: { type: 'string' },
+      'required-attributes': { type: 'string', default: process.env.LOCAL_AWS_REQUIRED_ATTRIBUTES },
+      'custom-attributes': { type: 'string', default: process.env.LOCAL_AWS_CUSTOM_ATTRIBUTES },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -63,7 +73,14 @@ function options() {
   // Each says what is wrong before starting.
   if (values.mfa !== undefined) mfaConfigFromSetting(values.mfa)
   if (values.devices !== undefined) deviceConfigFromSetting(values.devices)
+  const required = attributeList(values['required-attributes'])
+  const custom = attributeList(values['custom-attributes'])
+  const schema =
+    required.length + custom.length > 0
+      ? checkedSchema({ requiredAttributes: required, customAttributes: custom })
+      : undefined
   return {
+    schema,
     help: false as const,
     port,
     host: values.host,
@@ -80,8 +97,17 @@ async function main() {
     process.stdout.write(HELP)
     return
   }
-  const { port, host, stateDir, inMemory, mfa, devices } = parsed
-  const localAws = createLocalAws({ store: inMemory ? memoryStore() : fileStore(stateDir), log })
+  const { port, host, stateDir, inMemory, mfa, devices, schema } = parsed
+  const localAws = createLocalAws({
+    store: inMemory ? memoryStore() : fileStore(stateDir),
+    log,
+    ...(schema ? { schema } : {}),
+  })
+  if (schema) {
+    log(
+      `[local-aws] the default pool requires ${['email', ...schema.requiredAttributes].join(', ')}${schema.customAttributes.length ? `; custom attributes ${schema.customAttributes.map((a) => `custom:${a}`).join(', ')}` : ''}`,
+    )
+  }
   if (mfa !== undefined) {
     await applyMfaSetting(localAws, mfa)
     log(`[local-aws] MFA for the default pool: ${mfa}`)

@@ -210,6 +210,41 @@ describe('npm run local-aws -- --devices SETTING', () => {
   })
 })
 
+describe('npm run local-aws -- --required-attributes LIST --custom-attributes LIST', () => {
+  it('starts with the default pool requiring those attributes at sign-up', async () => {
+    const standalone = await startStandalone([
+      '--port',
+      '0',
+      '--in-memory',
+      '--required-attributes',
+      'name,phone_number',
+      '--custom-attributes',
+      'team',
+    ])
+    try {
+      const { body } = await cognitoCall(standalone.config.cognitoEndpoint, 'SignUp', {
+        ClientId: standalone.config.clientId,
+        Username: 'ada@example.com',
+        Password: 'Corr3ct-Horse!',
+        UserAttributes: [{ Name: 'custom:team', Value: 'Analytical' }],
+      })
+      expect(body).toEqual({
+        __type: 'InvalidParameterException',
+        message:
+          'Attributes did not conform to the schema: name: The attribute is required\nphone_number: The attribute is required\n',
+      })
+    } finally {
+      await standalone.stop('SIGKILL')
+    }
+  })
+
+  it('refuses a custom attribute made required, as Cognito does', async () => {
+    await expect(
+      startStandalone(['--port', '0', '--in-memory', '--required-attributes', 'custom:team']),
+    ).rejects.toThrow(/custom:team can't be required/)
+  })
+})
+
 describe('npx local-aws --help', () => {
   it('lists its options and exits 0 at once, without starting a server', async () => {
     const { code, stdout, stderr } = await runStandaloneToExit(['--help'])
@@ -217,12 +252,14 @@ describe('npx local-aws --help', () => {
     expect(stdout).toMatch(/^Usage: local-aws \[options\]/)
     const listed = [...new Set(stdout.match(/--[a-z][a-z-]*/g))].sort()
     expect(listed).toEqual([
+      '--custom-attributes',
       '--devices',
       '--help',
       '--host',
       '--in-memory',
       '--mfa',
       '--port',
+      '--required-attributes',
       '--state',
     ])
     expect(stdout).toContain('LOCAL_AWS_STATE_DIR')

@@ -3,11 +3,14 @@
  * in `npm run dev` and in `vite preview` (vite.config.ts adds the plugin in
  * local mode only). State persists in LOCAL_AWS_STATE_DIR (default .local-aws);
  * LOCAL_AWS_MFA (e.g. `on:totp,email`) sets how the default pool does MFA,
- * LOCAL_AWS_DEVICES (e.g. `prompt`) whether it remembers devices.
+ * LOCAL_AWS_DEVICES (e.g. `prompt`) whether it remembers devices;
+ * LOCAL_AWS_REQUIRED_ATTRIBUTES (e.g. `name,phone_number`) and
+ * LOCAL_AWS_CUSTOM_ATTRIBUTES (e.g. `team`) its attribute schema.
  */
 import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { LOCAL_AWS_BASE_PATH } from '../defaults.ts'
 import { fileStore } from '../file-store.ts'
+import { attributeList } from '../cognito/schema.ts'
 import { createLocalAws, type LocalAws } from '../local-aws.ts'
 import { applyDeviceSetting } from '../device-setting.ts'
 import { applyMfaSetting } from '../mfa-setting.ts'
@@ -36,6 +39,10 @@ export function localAwsPlugin(): Plugin {
       log: (line) => logger.info(line, { timestamp: true }),
       // Set by playwright.config.ts only: the browser tests move the clock forward.
       clockControl: process.env.LOCAL_AWS_CLOCK_CONTROL === '1',
+      schema: {
+        requiredAttributes: attributeList(process.env.LOCAL_AWS_REQUIRED_ATTRIBUTES),
+        customAttributes: attributeList(process.env.LOCAL_AWS_CUSTOM_ATTRIBUTES),
+      },
     })
     logger.info(
       `[local-aws] Cognito and the /projects API at ${LOCAL_AWS_BASE_PATH}, state in ${stateDir}`,

@@ -5,6 +5,7 @@
  */
 import type { JWK } from 'jose'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../defaults.ts'
+import type { PoolSchema } from './schema.ts'
 import type { PoolTier } from './sign-in-policy.ts'
 import type { PendingRegistration, StoredCredential, WebAuthnPoolConfig } from './webauthn.ts'
 
@@ -184,6 +185,8 @@ export interface PoolRecord {
   webAuthn?: WebAuthnPoolConfig
   /** UpdateUserPool's DeviceConfiguration; absent: devices not tracked, as a new pool. */
   deviceConfiguration?: DeviceConfiguration
+  /** Absent: no required attributes besides e-mail, no custom ones. */
+  schema?: PoolSchema
 }
 
 export interface DeviceConfiguration {

@@ -4,6 +4,7 @@ import { str, type Body, type CognitoContext } from './context.ts'
 import type { PoolRecord, UserRecord } from './data.ts'
 import { CognitoError, invalidParameter, notAuthorized, userNotFound } from './errors.ts'
 import { assertPasswordPolicy, setPassword } from './passwords.ts'
+import { assertConformsToSchema } from './schema.ts'
 import { deleteUserFrom } from './operations-session.ts'
 import { revokeUserSessions } from './tokens.ts'
 import { mfaSettingsOf } from './mfa.ts'
@@ -56,6 +57,7 @@ export async function adminCreateUser(body: Body, ctx: CognitoContext) {
   }
   if (!isEmail(username)) throw invalidParameter('Username should be an email.')
   if (existing) throw new CognitoError('UsernameExistsException', 'User account already exists')
+  assertConformsToSchema(pool, body.UserAttributes)
   const now = ctx.now()
   const user: UserRecord = {
     username: crypto.randomUUID(),

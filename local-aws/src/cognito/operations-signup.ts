@@ -5,6 +5,7 @@ import type { PoolRecord, UserRecord } from './data.ts'
 import { CognitoError, invalidParameter, notAuthorized } from './errors.ts'
 import { issueChallenge } from './challenges.ts'
 import { assertPasswordPolicy, setPassword } from './passwords.ts'
+import { assertConformsToSchema } from './schema.ts'
 import { allowedFirstFactors } from './sign-in-policy.ts'
 import {
   attributeValue,
@@ -35,6 +36,7 @@ export async function signUp(body: Body, ctx: CognitoContext) {
   if (password === undefined && !passwordlessSignUpAllowed(pool)) {
     throw invalidParameter('Missing required parameter PASSWORD')
   }
+  assertConformsToSchema(pool, body.UserAttributes)
   const email = attributeValue(body.UserAttributes, 'email') ?? username
   if (findUser(pool, username) || findUser(pool, email)) {
     throw new CognitoError(

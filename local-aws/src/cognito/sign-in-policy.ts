@@ -8,6 +8,7 @@ import { findPool } from './clients.ts'
 import { record, type Body, type CognitoContext } from './context.ts'
 import type { DeviceConfiguration, PoolRecord } from './data.ts'
 import { CognitoError, invalidParameter } from './errors.ts'
+import { schemaAttributes } from './schema.ts'
 
 export type PoolTier = 'LITE' | 'ESSENTIALS' | 'PLUS'
 export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN'
@@ -123,6 +124,7 @@ export async function describeUserPool(body: Body, ctx: CognitoContext) {
       // As on AWS, absent (null) while the pool doesn't track devices.
       ...(pool.deviceConfiguration ? { DeviceConfiguration: { ...pool.deviceConfiguration } } : {}),
       EstimatedNumberOfUsers: Object.keys(pool.users).length,
+      SchemaAttributes: schemaAttributes(pool),
     },
   }
 }
