@@ -37,13 +37,8 @@ export async function signInWithPassword(email: string, password: string): Promi
   const flows = await loadFlows()
   let step
   try {
-    step = await flows.signInStep(email, password, env.authFlow)
+    step = await signInOverLeftovers(() => flows.signInStep(email, password, env.authFlow))
   } catch (error) {
-    // Tokens left by a session this tab thought had ended: start afresh with the typed ones.
-    if (error instanceof Error && error.name === 'UserAlreadyAuthenticatedException') {
-      await signOutQuietly()
-      return signInWithPassword(email, password)
-    }
     // SRP with a wrong pool id fails like a wrong password: tell them apart by asking
     // whether the pool exists (its public keys are published without authentication).
     if (error instanceof Error && error.name === 'NotAuthorizedException') {
@@ -57,6 +52,22 @@ export async function signInWithPassword(email: string, password: string): Promi
   }
   if (step.name === 'done') await checkSession()
   return step
+}
+
+/**
+ * Runs `signIn`; over tokens left by a session this tab thought had ended, signs
+ * them out and runs it once more, with the typed credentials. Once only: if the
+ * sign-out couldn't clear them (storage refusing writes), a second try would
+ * fail the same way, for ever, so the refusal is reported instead.
+ */
+async function signInOverLeftovers<T>(signIn: () => Promise<T>): Promise<T> {
+  try {
+    return await signIn()
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'UserAlreadyAuthenticatedException')) throw error
+    await signOutQuietly()
+    return signIn()
+  }
 }
 
 /**
