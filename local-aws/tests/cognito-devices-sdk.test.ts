@@ -12,7 +12,6 @@ import {
   AdminListDevicesCommand,
   AdminRespondToAuthChallengeCommand,
   AdminUpdateDeviceStatusCommand,
-  CognitoIdentityProviderClient,
   ConfirmDeviceCommand,
   DescribeUserPoolCommand,
   ForgetDeviceCommand,
@@ -24,22 +23,17 @@ import {
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID, LOCAL_REGION } from '../src/defaults.ts'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../src/defaults.ts'
 import {
-  BASE_URL,
   PASSWORD,
   callCognito,
   setupCognitoEmulator,
   uniqueEmail,
+  sdkClient,
 } from './cognito-harness.ts'
 
 const emulator = setupCognitoEmulator()
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: BASE_URL,
-  region: LOCAL_REGION,
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  maxAttempts: 1,
-})
+const cognito = sdkClient()
 const UserPoolId = DEFAULT_USER_POOL_ID
 const ClientId = DEFAULT_CLIENT_ID
 

@@ -2,6 +2,7 @@
  * Mounts the Cognito emulator with msw at an absolute URL, with a fresh
  * state, inbox, log and clock for every test.
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
@@ -13,6 +14,7 @@ import {
   type CognitoData,
   type DeliveredCode,
 } from '../src/cognito/service.ts'
+import { LOCAL_REGION } from '../src/defaults.ts'
 
 export const BASE_URL = 'http://cognito.test/local-aws'
 const WELL_KNOWN = /^\/local-aws\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/
@@ -103,4 +105,14 @@ export async function callCognito(operation: string, body: object) {
     errorType: response.headers.get('x-amzn-errortype'),
     body: json,
   }
+}
+
+/** The AWS SDK's Cognito client, pointed at the emulator, failing at once instead of retrying. */
+export function sdkClient() {
+  return new CognitoIdentityProviderClient({
+    endpoint: BASE_URL,
+    region: LOCAL_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  })
 }

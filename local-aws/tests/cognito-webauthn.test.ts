@@ -2,7 +2,6 @@
 import {
   AdminConfirmSignUpCommand,
   AdminInitiateAuthCommand,
-  CognitoIdentityProviderClient,
   CompleteWebAuthnRegistrationCommand,
   CreateUserPoolClientCommand,
   DeleteWebAuthnCredentialCommand,
@@ -19,18 +18,13 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/server'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID, LOCAL_REGION } from '../src/defaults.ts'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../src/defaults.ts'
 import type { WebAuthnPoolConfig } from '../src/cognito/webauthn.ts'
-import { BASE_URL, PASSWORD, setupCognitoEmulator, uniqueEmail } from './cognito-harness.ts'
+import { PASSWORD, setupCognitoEmulator, uniqueEmail, sdkClient } from './cognito-harness.ts'
 import { softAuthenticator, type SoftAuthenticator } from '../src/testing/soft-authenticator.ts'
 
 const emulator = setupCognitoEmulator()
-const cognito = new CognitoIdentityProviderClient({
-  endpoint: BASE_URL,
-  region: LOCAL_REGION,
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  maxAttempts: 1,
-})
+const cognito = sdkClient()
 const pool = { UserPoolId: DEFAULT_USER_POOL_ID }
 const ORIGIN = 'http://localhost:5173'
 
