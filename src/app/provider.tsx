@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import { onSessionEnd } from '@/lib/auth'
 import { LanguageProvider, type Language } from '@/lib/i18n'
 import { createQueryClient } from '@/lib/query-client'
 
@@ -15,6 +16,8 @@ export function AppProvider({
   language?: Language
 }) {
   const [client] = useState(() => queryClient ?? createQueryClient())
+  // What one user saw must not reach the next one's first screen.
+  useEffect(() => onSessionEnd(() => client.clear()), [client])
   return (
     <LanguageProvider initial={language}>
       <QueryClientProvider client={client}>{children}</QueryClientProvider>

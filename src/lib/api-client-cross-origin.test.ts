@@ -9,7 +9,11 @@ vi.mock('@/config/env', async (importOriginal) => {
   const { env } = await importOriginal<typeof import('@/config/env')>()
   return { env: { ...env, apiUrl: 'https://api.example.com/dev_1' } }
 })
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 const URL = 'https://api.example.com/dev_1/projects'
 

@@ -4,7 +4,11 @@ import { getIdToken, reportSessionExpired } from '@/lib/auth'
 import { server } from '../../tests/setup/local-aws'
 import { ApiError, apiRequest, readRetryDelay, shouldRetryRead } from './api-client'
 
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 const URL = 'http://localhost:3000/local-aws/dev_1/projects'
 

@@ -1,6 +1,6 @@
 import { env } from '@/config/env'
 import { adoptEarlyRequest } from '@/lib/early-list-request'
-import { getIdToken, reportSessionExpired } from '@/lib/auth'
+import { getIdToken, reportSessionExpired, sessionEndings } from '@/lib/auth'
 
 /**
  * The one fetch client for the API. It is the only place that knows about
@@ -55,8 +55,21 @@ function isCrossOrigin(url: URL): boolean {
   return globalThis.location !== undefined && url.origin !== globalThis.location.origin
 }
 
-/** Sends one request and returns the parsed JSON body of a 2xx answer. */
-export async function apiRequest({ method, path, body, signal }: ApiRequest): Promise<unknown> {
+/**
+ * Sends one request and returns the parsed JSON body of a 2xx answer. An
+ * answer that arrives after the session it was sent for ended is refused: it
+ * belongs to the user who left, and must not reach the next one's cache.
+ */
+export async function apiRequest(request: ApiRequest): Promise<unknown> {
+  const endingsBefore = sessionEndings()
+  const value = await requestRefreshingOnce(request)
+  if (sessionEndings() !== endingsBefore) {
+    throw new ApiError('unauthorized', 'The session ended while the API answered.')
+  }
+  return value
+}
+
+async function requestRefreshingOnce({ method, path, body, signal }: ApiRequest) {
   const url = apiUrl(path)
   const first = await send(url, method, body, signal, await currentToken(false))
   if (first.ok) return first.value

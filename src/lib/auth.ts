@@ -1,43 +1,57 @@
 /**
- * The signed-in session: the state the UI subscribes to, the IdToken the API
- * client sends, and what ends a session (Cognito refusing a refresh, the API
- * refusing the session, a sign-out here or in another tab). The sign-in,
- * sign-up and account calls the screens make are in `auth-calls.ts`.
+ * The session: its states, every move between them, and what an ending
+ * clears. The UI only reads it (`useSession`); the API client takes its IdToken
+ * from here. The sign-in, sign-up and account calls the screens make are in
+ * `auth-calls.ts`.
  *
  * The first screen doesn't wait for Amplify: the stored session says who is
  * signed in, and while their IdToken is fresh the API client sends it as
  * stored (stored-session.ts). Amplify, which refreshes tokens, signs out and
- * relays other tabs' sign-ins and sign-outs, loads once that screen is up, or
- * at once when a refresh is due.
+ * relays other tabs' sign-ins and sign-outs, loads when first needed: a
+ * refresh due (at load, or a minute before the token expires) or a sign-out.
+ * Until then, other tabs' sign-ins and sign-outs arrive as storage events.
+ *
+ * Only Cognito's refusal ends a session, at page load as later: when Cognito
+ * can't be reached the session is kept, and tried again.
  */
 import { useSyncExternalStore } from 'react'
+import { decodeJWT } from '@aws-amplify/core/internals/utils'
 import { isRefreshTokenKey, readStoredSession } from '@/lib/stored-session'
 
 const loadAmplify = () => import('./amplify-session')
 
 /** Why a session ended: shown on the sign-in screen. */
 export type SessionEndReason =
+  | 'signed-out'
   | 'expired'
+  /** Its refresh token was revoked: a sign-out of every device, by the user or an administrator. */
   | 'revoked'
   | 'signed-out-elsewhere'
-  | 'api-unauthorized'
-  | 'signed-out'
+  /** An administrator disabled the account. */
+  | 'disabled'
   | 'account-deleted'
+  | 'api-unauthorized'
 
 export type Session =
-  | { status: 'checking' }
+  /** Nobody has signed in in this browser, or the last one's tokens are gone. */
+  | { status: 'nobody' }
+  /** Signed in, with a token good for a while yet. */
   | { status: 'signed-in'; email: string }
-  | { status: 'signed-out'; reason?: SessionEndReason }
+  /** Tokens are stored but need a refresh before anyone can tell who is signed in. */
+  | { status: 'refresh-due' }
+  /** A refresh is due and Cognito can't be reached: the session is kept, and tried again. */
+  | { status: 'unreachable' }
+  | { status: 'ended'; reason: SessionEndReason }
 
 /** Read from storage when the first screen asks (see `current`), then kept up to date. */
 let session: Session | undefined
 
-/** What the stored session shows without asking Amplify; 'checking' when only Amplify can tell (a refresh is due). */
 function sessionFromStorage(): Session {
   const stored = readStoredSession()
-  if (!stored) return { status: 'signed-out' }
+  lastUser = stored?.email
+  if (!stored) return { status: 'nobody' }
   if (stored.freshIdToken && stored.email) return { status: 'signed-in', email: stored.email }
-  return { status: 'checking' }
+  return { status: 'refresh-due' }
 }
 
 const current = (): Session => (session ??= sessionFromStorage())
@@ -45,8 +59,31 @@ const current = (): Session => (session ??= sessionFromStorage())
 const listeners = new Set<() => void>()
 
 function setSession(next: Session) {
+  if (next.status === 'ended' || (next.status === 'signed-in' && next.email !== lastUser)) {
+    clearUserData()
+  }
+  if (next.status === 'signed-in') lastUser = next.email
   session = next
   for (const listener of listeners) listener()
+}
+
+/** Whose data this page holds: a different user signing in clears it even if no ending was seen. */
+let lastUser: string | undefined
+
+/** What holds per-user data (the query cache, a held password…), to be cleared at every ending. */
+const clearers = new Set<() => void>()
+
+/**
+ * Has `clear` run whenever a session ends or another user signs in, before
+ * the screen that follows renders. Returns the unsubscribe.
+ */
+export function onSessionEnd(clear: () => void): () => void {
+  clearers.add(clear)
+  return () => clearers.delete(clear)
+}
+
+function clearUserData() {
+  for (const clear of clearers) clear()
 }
 
 function subscribe(listener: () => void) {
@@ -60,6 +97,7 @@ function subscribe(listener: () => void) {
       stopWatching()
       clearTimeout(refreshTimer)
       session = undefined
+      lastUser = undefined
     }
   }
 }
@@ -68,7 +106,7 @@ function subscribe(listener: () => void) {
  * What the build's prerendered pages show (nobody is signed in there), and so
  * what a page hydrating them first renders, before the stored session.
  */
-const PRERENDERED: Session = { status: 'signed-out' }
+const PRERENDERED: Session = { status: 'nobody' }
 
 /** The session as the UI sees it; the first subscriber has Amplify confirm the stored one. */
 export function useSession(): Session {
@@ -79,13 +117,29 @@ export function useSession(): Session {
 const SESSION_REFUSED =
   /^(NotAuthorized|TokenRevoked|UserNotFound|PasswordResetRequired|UserNotConfirmed|RefreshTokenReuse)/
 
+/** Why Cognito refused a refresh, from its error; undefined when it didn't refuse (no network…). */
+function refusal(error: unknown): SessionEndReason | undefined {
+  if (!(error instanceof Error) || !SESSION_REFUSED.test(error.name)) return undefined
+  // Cognito says "User is disabled." and "Refresh Token has been revoked" (a global sign-out).
+  if (/disabled/i.test(error.message)) return 'disabled'
+  if (/revoked|reuse/i.test(error.message) || error.name.startsWith('TokenRevoked'))
+    return 'revoked'
+  return 'expired'
+}
+
 /** While the UI watches: how to stop what watching started. */
-let watching: { stopBridge: () => void; cancelCheck?: () => void; stopHub?: () => void } | undefined
+let watching:
+  | {
+      stopBridge: () => void
+      stopRetry: () => void
+      stopHub?: () => void
+    }
+  | undefined
 
 /**
  * Has Amplify confirm the stored session (refreshing it if due) and relay what
  * changes it: at once when only Amplify can tell who is signed in, otherwise
- * once the screen drawn from storage is up. Until Amplify listens, another
+ * a minute before the stored token expires. Until Amplify listens, another
  * tab's sign-in or sign-out reaches this one as the storage event Amplify relays.
  */
 function startWatching() {
@@ -94,15 +148,28 @@ function startWatching() {
     if (!event.newValue) endSession('signed-out-elsewhere')
     else if (!event.oldValue) void checkSession()
   }
+  // Back online while Cognito was out of reach: try at once rather than at the next retry.
+  const onOnline = () => {
+    if (current().status === 'unreachable') void checkSession()
+  }
   addEventListener('storage', onStorage)
-  watching = { stopBridge: () => removeEventListener('storage', onStorage) }
-  if (current().status === 'checking') void checkSession()
-  else watching.cancelCheck = whenIdle(() => void checkSession())
+  addEventListener('online', onOnline)
+  watching = {
+    stopBridge: () => removeEventListener('storage', onStorage),
+    stopRetry: () => removeEventListener('online', onOnline),
+  }
+  if (current().status === 'refresh-due') void checkSession()
+  else if (current().status === 'signed-in') {
+    // Amplify isn't needed while the stored token is fresh: it loads on first
+    // use (a sign-out, a refresh) or a minute before the token expires.
+    const token = readStoredSession()?.freshIdToken
+    scheduleRefresh(token ? decodeJWT(token).payload.exp : undefined)
+  }
 }
 
 function stopWatching() {
   watching?.stopBridge()
-  watching?.cancelCheck?.()
+  watching?.stopRetry()
   watching?.stopHub?.()
   watching = undefined
 }
@@ -117,16 +184,6 @@ async function amplify() {
   return module
 }
 
-/** Runs `task` when the browser is next idle (at the latest after a second); returns a cancel. */
-function whenIdle(task: () => void): () => void {
-  if ('requestIdleCallback' in globalThis) {
-    const id = requestIdleCallback(task, { timeout: 1_000 })
-    return () => cancelIdleCallback(id)
-  }
-  const id = setTimeout(task, 200)
-  return () => clearTimeout(id)
-}
-
 type AmplifySession = Awaited<ReturnType<typeof loadAmplify>>
 
 /** Amplify's auth events, this tab's and (relayed through localStorage) other tabs'. */
@@ -135,10 +192,10 @@ function listenToAmplify(Hub: AmplifySession['Hub']) {
     'auth',
     ({ payload, crossTab }) => {
       if (payload.event === 'tokenRefresh_failure') {
-        const { name = '', message = '' } = payload.data?.error ?? {}
-        // Only a refusal ends the session; Amplify keeps the tokens through network errors.
-        if (!SESSION_REFUSED.test(name)) return
-        endSession(/revoked|signed out|reuse/i.test(message) ? 'revoked' : 'expired')
+        // Amplify sends this before its refresh returns: a refusal ends the session
+        // with Cognito's reason; through network errors Amplify keeps the tokens.
+        const reason = refusal(payload.data?.error)
+        if (reason) endSession(reason)
       } else if (payload.event === 'signedOut') {
         // Amplify relays another tab's sign-in, sign-out and refresh (it watches its own
         // keys in localStorage). This tab's own sign-outs end the session where they're made.
@@ -154,11 +211,19 @@ function listenToAmplify(Hub: AmplifySession['Hub']) {
 /** Counts the sessions ended here, so that a check begun before one ended can't bring it back. */
 let endings = 0
 
-function endSession(reason: SessionEndReason) {
-  if (current().status === 'signed-out') return
+/** How many sessions have ended on this page: a caller can tell one ended while it waited. */
+export const sessionEndings = () => endings
+
+/** Ends the session for `reason`, clearing what the user saw; no-op when none is going. */
+export function sessionEnded(reason: SessionEndReason): void {
+  const status = current().status
+  if (status === 'nobody' || status === 'ended') return
+  clearTimeout(refreshTimer)
   endings += 1
-  setSession({ status: 'signed-out', reason })
+  setSession({ status: 'ended', reason })
 }
+
+const endSession = sessionEnded
 
 /** Reads the stored session (refreshing the tokens if due) into the session state. */
 export async function checkSession(): Promise<void> {
@@ -166,14 +231,15 @@ export async function checkSession(): Promise<void> {
   let tokens
   try {
     tokens = (await (await amplify()).fetchAuthSession()).tokens
-  } catch {
-    // A refresh that failed for a passing reason (network, throttling): Amplify keeps
-    // the tokens, so a signed-in user stays signed in and the next call tries again.
-    if (current().status === 'signed-in') {
-      scheduleRefresh(undefined, 30_000)
-      return
-    }
-    tokens = undefined
+  } catch (error) {
+    if (endings !== endingsBefore) return
+    const reason = refusal(error)
+    if (reason) return endSession(reason)
+    // A passing failure (no network, throttling): Amplify keeps the tokens, so
+    // the session stands and is tried again; until then, nobody can tell who it is.
+    if (current().status === 'refresh-due') setSession({ status: 'unreachable' })
+    scheduleRefresh(undefined, 30_000)
+    return
   }
   // The session ended while Amplify answered (the tokens it read are being cleared).
   if (endings !== endingsBefore) return
@@ -184,12 +250,10 @@ export async function checkSession(): Promise<void> {
     if (now.status !== 'signed-in' || now.email !== email)
       setSession({ status: 'signed-in', email })
     scheduleRefresh(tokens.accessToken.payload.exp)
-  } else if (now.status === 'signed-in') {
-    // The tokens went while we were signed in: Amplify clears them when Cognito
-    // refuses a refresh, and its failure event may reach us after this check.
+  } else if (now.status !== 'nobody' && now.status !== 'ended') {
+    // The tokens went while a session was going: Amplify clears them when
+    // Cognito refuses a refresh, and its failure event may reach us after this check.
     endSession('expired')
-  } else if (now.status !== 'signed-out') {
-    setSession({ status: 'signed-out' })
   }
 }
 
@@ -220,7 +284,7 @@ export async function getIdToken(
     const { tokens } = await (await amplify()).fetchAuthSession({ forceRefresh })
     return tokens?.idToken?.toString()
   } catch (error) {
-    if (error instanceof Error && SESSION_REFUSED.test(error.name)) return undefined
+    if (refusal(error)) return undefined
     throw error
   }
 }
@@ -241,13 +305,6 @@ export async function signOutQuietly(): Promise<void> {
   } catch {
     // The local tokens are cleared even when Cognito can't be reached.
   }
-}
-
-/** Marks the session ended by something this tab did (its account was deleted). */
-export function sessionEnded(reason: SessionEndReason): void {
-  clearTimeout(refreshTimer)
-  endings += 1
-  setSession({ status: 'signed-out', reason })
 }
 
 /** Signs out of this browser, or (everywhere) revokes every refresh token of the user. */

@@ -5,13 +5,13 @@
  * returning user (and every user of a password-only pool) downloads none of it.
  */
 import '@/lib/auth-config'
+import { checkSession } from '@/lib/auth'
 import {
   associateWebAuthnCredential,
   autoSignIn,
   confirmSignIn,
   confirmSignUp,
   deleteWebAuthnCredential,
-  fetchMFAPreference,
   listWebAuthnCredentials,
   signIn,
   signUp,
@@ -70,21 +70,28 @@ function toStep({ isSignedIn, nextStep }: SignInOutput): SignInStep {
   }
 }
 
+/** Cognito's answer as a step; once signed in, the session knows before the screen moves on. */
+async function settle(output: SignInOutput): Promise<SignInStep> {
+  const step = toStep(output)
+  if (step.step === 'done') await checkSession()
+  return step
+}
+
 /** Names the user; Cognito answers with the factors this user can use. */
 export async function startSignIn(email: string): Promise<SignInStep> {
   signingInAs = email
-  return toStep(await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } }))
+  return settle(await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } }))
 }
 
 /** Picks a factor: a passkey prompts at once, a code is e-mailed, a password is asked for. */
 export async function chooseFactor(factor: Factor): Promise<SignInStep> {
-  return toStep(await confirmSignIn({ challengeResponse: CHALLENGE[factor] }))
+  return settle(await confirmSignIn({ challengeResponse: CHALLENGE[factor] }))
 }
 
 /** Answers the e-mailed code or the password. */
 export async function answerChallenge(answer: string): Promise<SignInStep> {
   try {
-    return toStep(await confirmSignIn({ challengeResponse: answer }))
+    return await settle(await confirmSignIn({ challengeResponse: answer }))
   } catch (error) {
     return { step: 'after-password', next: unaddressedChallenge(error) }
   }
@@ -102,7 +109,7 @@ export async function signUpWithoutPassword(email: string): Promise<void> {
 export async function confirmPasswordlessSignUp(email: string, code: string): Promise<SignInStep> {
   const { nextStep } = await confirmSignUp({ username: email, confirmationCode: code })
   if (nextStep.signUpStep !== 'COMPLETE_AUTO_SIGN_IN') return { step: 'choose', factors: [] }
-  return toStep(await autoSignIn())
+  return settle(await autoSignIn())
 }
 
 export interface Passkey {
@@ -135,9 +142,3 @@ export async function listPasskeys(): Promise<Passkey[]> {
 export const addPasskey = () => associateWebAuthnCredential()
 
 export const removePasskey = (id: string) => deleteWebAuthnCredential({ credentialId: id })
-
-/** True when the user has a second factor on: Cognito then offers them no passwordless sign-in. */
-export async function hasMfa(): Promise<boolean> {
-  const { enabled } = await fetchMFAPreference()
-  return (enabled?.length ?? 0) > 0
-}

@@ -103,7 +103,7 @@ test('a session whose refresh token was revoked lands on sign-in and returns to 
   await page.clock.fastForward('01:00:00')
   await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible()
   await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/)
-  await expect(page.getByRole('status')).toContainText('Your session was ended')
+  await expect(page.getByRole('status')).toContainText('signed out of every device')
 
   await signIn(page, email, PASSWORD)
   await expect(page.getByRole('heading', { name: 'Your account', exact: true })).toBeVisible()

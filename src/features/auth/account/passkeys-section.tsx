@@ -3,10 +3,11 @@ import { useEffect, useRef, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router-dom'
 import { env } from '@/config/env'
 import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
-import { addPasskey, hasMfa, listPasskeys, removePasskey, type Passkey } from '@/lib/passwordless'
+import { addPasskey, listPasskeys, removePasskey, type Passkey } from '@/lib/passwordless'
 import { FormAlert } from '../components/form-alert'
 import { safeNextPath } from '../lib/next-path'
 import { useAuthForm } from '../lib/use-auth-form'
+import { mfaPreferenceQuery } from './mfa-queries'
 
 const messages = defineMessages({
   en: {
@@ -74,9 +75,9 @@ const messages = defineMessages({
   },
 })
 
-const PASSKEYS_KEY = ['passkeys'] as const
-const passkeysQuery = queryOptions({ queryKey: PASSKEYS_KEY, queryFn: listPasskeys })
-const mfaQuery = queryOptions({ queryKey: ['mfa-on'], queryFn: hasMfa })
+/** The signed-in user's passkeys (Cognito's ListWebAuthnCredentials): the one key every reader uses. */
+export const passkeyKeys = { all: ['passkeys'] as const }
+const passkeysQuery = queryOptions({ queryKey: passkeyKeys.all, queryFn: listPasskeys })
 
 /**
  * The account page's passkeys: listed with their name, kind and date, added
@@ -94,14 +95,18 @@ export function PasskeysSection() {
   const [notice, setNotice] = useState<string>()
   const { alertRef, pending, problem, submit } = useAuthForm('passwordless')
   const passkeys = useQuery(passkeysQuery)
-  const mfa = useQuery(mfaQuery)
+  // The two-step section's own query: turning MFA on there updates the notice here.
+  const mfaOn = useQuery({
+    ...mfaPreferenceQuery(),
+    select: ({ enabled }) => enabled.length > 0,
+  })
   const supported = typeof globalThis.PublicKeyCredential === 'function'
 
   const add = () =>
     submit(async () => {
       setNotice(undefined)
       await addPasskey()
-      await queryClient.invalidateQueries({ queryKey: PASSKEYS_KEY })
+      await queryClient.invalidateQueries({ queryKey: passkeyKeys.all })
       setNotice(t.added)
       if (offering) navigate(then, { replace: true })
     })
@@ -123,7 +128,7 @@ export function PasskeysSection() {
         </div>
       )}
       <p>{t.intro}</p>
-      {mfa.data && <p className="auth-notice">{t.mfaOn}</p>}
+      {mfaOn.data && <p className="auth-notice">{t.mfaOn}</p>}
       {notice && <p role="status">{notice}</p>}
       <FormAlert ref={alertRef} problem={problem} />
       {passkeys.isPending ? (
@@ -140,7 +145,7 @@ export function PasskeysSection() {
               detail={`${t.kinds[kindOf(passkey)]}, ${t.created(formatDate(passkey.createdAt))}`}
               onRemoved={() => {
                 setNotice(t.removed)
-                void queryClient.invalidateQueries({ queryKey: PASSKEYS_KEY })
+                void queryClient.invalidateQueries({ queryKey: passkeyKeys.all })
               }}
             />
           ))}

@@ -15,8 +15,8 @@ export function AccountMenu() {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const t = useMessages(messages)
-  if (session.status === 'checking') return null
-  if (session.status === 'signed-out') {
+  if (session.status === 'refresh-due' || session.status === 'unreachable') return null
+  if (session.status === 'nobody' || session.status === 'ended') {
     // On the sign-in page itself, a link to it would only be noise.
     if (pathname === paths.signIn) return null
     return (

@@ -44,7 +44,7 @@ describe('the session', () => {
     })
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
     await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent(/Your session was ended/),
+      expect(screen.getByRole('status')).toHaveTextContent(/signed out of every device/),
     )
     expect(router.state.location.search).toBe('?next=%2Faccount')
 

@@ -1,35 +1,27 @@
 import { Navigate, Outlet, useLocation } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import { useSession } from '@/lib/auth'
-import { defineMessages, useMessages } from '@/lib/i18n'
-
-const messages = defineMessages({
-  en: { checking: 'Checking your session…' },
-  ja: { checking: 'セッションを確認しています…' },
-})
+import { SessionWait } from './session-wait'
 
 /**
  * Lets signed-in users through. Anyone else (including a user whose session
- * just ended: refresh failed, signed out in another tab) goes to sign-in with
- * the reason, and `next` brings them back to this page afterwards.
+ * just ended: refresh refused, signed out in another tab) goes to sign-in with
+ * the reason, and `next` brings them back to this page afterwards. While a
+ * refresh is due or Cognito can't be reached, the user waits here.
  * Lives in the main chunk: it imports no auth screen.
  */
 export function RequireAuth() {
   const session = useSession()
   const location = useLocation()
-  const t = useMessages(messages)
-  if (session.status === 'checking') {
-    return (
-      <p role="status" className="route-loading">
-        {t.checking}
-      </p>
-    )
+  if (session.status === 'refresh-due' || session.status === 'unreachable') {
+    return <SessionWait session={session} />
   }
-  if (session.status === 'signed-out') {
-    const asked = session.reason === 'signed-out' || session.reason === 'account-deleted'
+  if (session.status === 'nobody' || session.status === 'ended') {
+    const reason = session.status === 'ended' ? session.reason : undefined
+    const asked = reason === 'signed-out' || reason === 'account-deleted'
     const here = `${location.pathname}${location.search}${location.hash}`
     const to = asked ? paths.signIn : `${paths.signIn}?next=${encodeURIComponent(here)}`
-    return <Navigate to={to} replace state={{ reason: session.reason }} />
+    return <Navigate to={to} replace state={{ reason }} />
   }
   return <Outlet />
 }

@@ -1,7 +1,9 @@
 import { act, screen, waitFor } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
-import { cognito, resetLocalAws } from '../../../../tests/setup/local-aws'
+import { cognito, COGNITO_ENDPOINT, resetLocalAws, server } from '../../../../tests/setup/local-aws'
+import { createVerifiedUser, testEmail } from '../../../../tests/setup/auth'
 import { restoreSettings, withSettings } from '../../../../tests/setup/settings'
 
 /** Lifetimes of the app client below, in seconds. */
@@ -85,7 +87,7 @@ describe('a session whose refresh token expires', () => {
         'Your session expired. Sign in again to go back to the page you were on.',
       ),
     )
-    expect(screen.getByRole('status')).not.toHaveTextContent(/session was ended/)
+    expect(screen.getByRole('status')).not.toHaveTextContent(/signed out of every device/)
     expect(router.state.location.search).toBe('?next=%2Faccount')
 
     await user.type(screen.getByLabelText('Email'), email)
@@ -94,5 +96,83 @@ describe('a session whose refresh token expires', () => {
     expect(await screen.findByRole('heading', { name: 'Your account' })).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/account')
     expect(await getIdToken()).toMatch(/^ey/)
+  })
+})
+
+describe('a page load while Cognito is out of reach', () => {
+  it.each([
+    ['/account', 'Your account'],
+    ['/projects', 'Projects'],
+  ])(
+    'on %s with a refresh due, says so and keeps the session; a retry opens the page',
+    async (route, heading) => {
+      const { renderApp } = await appWithShortLivedClient()
+      const first = renderApp({ route, signedIn: true })
+      await screen.findByRole('heading', { name: heading, level: 1 })
+      first.unmount()
+
+      advance(ID_AND_ACCESS + 1)
+      server.use(http.post(COGNITO_ENDPOINT, () => HttpResponse.error()))
+      const { user, router } = renderApp({ route })
+      expect(
+        await screen.findByRole('heading', { name: 'Can’t reach the sign-in service' }),
+      ).toBeInTheDocument()
+      expect(screen.getByRole('status')).toHaveTextContent('You are still signed in')
+      expect(screen.queryByLabelText('Password')).not.toBeInTheDocument()
+      expect(router.state.location.pathname).toBe(route)
+
+      server.resetHandlers()
+      await user.click(screen.getByRole('button', { name: 'Try again' }))
+      expect(await screen.findByRole('heading', { name: heading, level: 1 })).toBeInTheDocument()
+      expect(router.state.location.pathname).toBe(route)
+    },
+  )
+})
+
+describe('an account an administrator disables', () => {
+  it('ends the session at the next refresh, says why, and refuses a new sign-in', async () => {
+    const { renderApp, getIdToken } = await appWithShortLivedClient()
+    const { user, signedInUser } = renderApp({ route: '/account', signedIn: true })
+    const { email, password } = (await signedInUser)!
+    await screen.findByRole('heading', { name: 'Your account' })
+    await cognito('AdminDisableUser', { UserPoolId: DEFAULT_USER_POOL_ID, Username: email })
+
+    advance(ID_AND_ACCESS + 1)
+    await act(async () => {
+      expect(await getIdToken()).toBeUndefined()
+    })
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Your account was disabled. Ask your administrator to enable it again.',
+      ),
+    )
+
+    await user.type(screen.getByLabelText('Email'), email)
+    await user.type(screen.getByLabelText('Password'), password)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your account was disabled')
+  })
+})
+
+describe('two users, one after the other, in one tab', () => {
+  it('leaves nothing of the first in the cache when the second signs in', async () => {
+    const { renderApp } = await appWithShortLivedClient()
+    const { user, queryClient, signedInUser } = renderApp({ route: '/account', signedIn: true })
+    const first = (await signedInUser)!
+    await screen.findByRole('heading', { name: 'Your account' })
+    await waitFor(() => expect(queryClient.getQueryCache().getAll()).not.toHaveLength(0))
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }))
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0)
+
+    const second = await createVerifiedUser({ email: testEmail('second') })
+    expect(second.email).not.toBe(first.email)
+    await user.type(screen.getByLabelText('Email'), second.email)
+    await user.type(screen.getByLabelText('Password'), second.password)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByText(second.email)).toBeInTheDocument()
+    expect(screen.queryByText(first.email)).not.toBeInTheDocument()
   })
 })

@@ -38,6 +38,8 @@ export type AuthProblem =
   | { kind: 'passkey-unsupported' }
   | { kind: 'passkey-exists' }
   | { kind: 'passkey-refused' }
+  /** An administrator disabled the account: Cognito says so whatever the password. */
+  | { kind: 'account-disabled' }
   | { kind: 'unknown'; name: string }
 
 /** Which form asked: the same Cognito error means different things on different forms. */
@@ -101,6 +103,7 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
       return { kind: 'wrong-mfa-code', field: 'mfaCode' }
     case 'NotAuthorizedException':
       if (/passkey/i.test(message)) return { kind: 'passkey-refused' }
+      if (/user is disabled/i.test(message)) return { kind: 'account-disabled' }
       // A code or prompt answered after its 3-minute sign-in session ended.
       if (action === 'passwordless' && /session/i.test(message)) {
         return { kind: 'expired-code', field: 'code' }

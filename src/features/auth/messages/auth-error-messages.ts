@@ -46,6 +46,7 @@ export const authErrorMessages = defineMessages({
     passkeyExists: 'This device already holds a passkey for your account.',
     passkeyRefused:
       'That passkey wasn’t accepted. Try another one, or choose another way to sign in.',
+    accountDisabled: 'Your account was disabled. Ask your administrator to enable it again.',
     forDeployers: 'For whoever deployed this app',
     fix: {
       clientSecret:
@@ -112,6 +113,7 @@ export const authErrorMessages = defineMessages({
     passkeyExists: 'このデバイスにはすでにあなたのアカウントのパスキーがあります。',
     passkeyRefused:
       'そのパスキーは受け付けられませんでした。別のパスキーを試すか、別の方法でサインインしてください。',
+    accountDisabled: 'アカウントが無効にされました。管理者に有効にするよう依頼してください。',
     forDeployers: 'このアプリをデプロイした方へ',
     fix: {
       clientSecret:
@@ -195,6 +197,8 @@ export function describeProblem(
       return { text: t.passkeyExists }
     case 'passkey-refused':
       return { text: t.passkeyRefused }
+    case 'account-disabled':
+      return { text: t.accountDisabled }
     case 'unknown':
       return { text: t.unknown }
   }

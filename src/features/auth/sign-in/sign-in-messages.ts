@@ -17,7 +17,8 @@ export const signInMessages = defineMessages({
     reasons: {
       expired: 'Your session expired. Sign in again to go back to the page you were on.',
       revoked:
-        'Your session was ended, for example by signing out everywhere. Sign in again to go back to the page you were on.',
+        'You were signed out of every device, by you or an administrator. Sign in again to go back to the page you were on.',
+      disabled: 'Your account was disabled. Ask your administrator to enable it again.',
       'signed-out-elsewhere': 'You signed out in another tab. Sign in again to continue.',
       'api-unauthorized':
         'The server no longer accepts your session. Sign in again to go back to the page you were on.',
@@ -40,7 +41,8 @@ export const signInMessages = defineMessages({
     reasons: {
       expired: 'セッションの有効期限が切れました。もう一度サインインすると、元のページに戻ります。',
       revoked:
-        'セッションが終了しました (すべての端末からのサインアウトなど)。もう一度サインインすると、元のページに戻ります。',
+        'あなたまたは管理者の操作で、すべての端末からサインアウトされました。もう一度サインインすると、元のページに戻ります。',
+      disabled: 'アカウントが無効にされました。管理者に有効にするよう依頼してください。',
       'signed-out-elsewhere':
         '別のタブでサインアウトしました。続けるにはもう一度サインインしてください。',
       'api-unauthorized':

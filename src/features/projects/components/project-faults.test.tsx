@@ -12,7 +12,11 @@ import {
   watchLoadAttempts,
 } from '../../../../tests/setup/render-projects'
 
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 describe('when the API misbehaves', () => {
   beforeEach(signInForApi)

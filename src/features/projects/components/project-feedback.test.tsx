@@ -3,7 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedProjects } from '../../../../tests/setup/local-aws'
 import { renderProjectsPage, signInForApi } from '../../../../tests/setup/render-projects'
 
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 /** Where errors, announcements and focus go: what a keyboard or screen reader user relies on. */
 describe('feedback on the projects page', () => {

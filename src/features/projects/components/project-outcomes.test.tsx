@@ -15,7 +15,11 @@ import {
   storedNames,
 } from '../../../../tests/setup/render-projects'
 
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 /** Every text a live region of the page gets, as it gets it: what a screen reader would read out. */
 function recordAnnouncements() {

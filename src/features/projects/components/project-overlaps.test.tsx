@@ -14,7 +14,11 @@ import {
   storedNames,
 } from '../../../../tests/setup/render-projects'
 
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 describe('writes that overlap', () => {
   beforeEach(() => signInWithProjects())

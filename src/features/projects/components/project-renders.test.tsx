@@ -2,7 +2,11 @@ import { screen } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderProjectsPage, signInWithProjects } from '../../../../tests/setup/render-projects'
 
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 /** How often each project's row rendered, and how often the list was folded: counted, not changed. */
 const counts = vi.hoisted(() => ({ rows: new Map<number, number>(), folds: 0 }))

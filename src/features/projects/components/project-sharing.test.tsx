@@ -16,7 +16,11 @@ import {
 } from '../../../../tests/setup/render-projects'
 import { projectsQuery } from '../api/get-projects'
 
-vi.mock('@/lib/auth', () => ({ getIdToken: vi.fn(), reportSessionExpired: vi.fn() }))
+vi.mock('@/lib/auth', () => ({
+  getIdToken: vi.fn(),
+  reportSessionExpired: vi.fn(),
+  sessionEndings: () => 0,
+}))
 
 /** The shared list as other people use it: several tabs, the 50-project cap, changes that cross. */
 
