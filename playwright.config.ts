@@ -41,7 +41,11 @@ process.env.LOCAL_AWS_PRODUCTION_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'local
 const productionPort = Number(process.env.E2E_PRODUCTION_PORT)
 /** Where the production build is written; tests/e2e/production-build.spec.ts reads its files. */
 const PRODUCTION_DIST = 'dist-production'
-const ON_PRODUCTION_BUILD = [/passwordless\.spec\.ts$/, /production-build\.spec\.ts$/]
+const ON_PRODUCTION_BUILD = [
+  /passwordless\.spec\.ts$/,
+  /production-build\.spec\.ts$/,
+  /session-users\.spec\.ts$/,
+]
 
 /** The settings of a real deployment, naming the emulator on the app's own origin instead of AWS. */
 const productionSettings = {
