@@ -258,6 +258,30 @@ describe('passwordless sign-in for a user with two-step verification', () => {
   })
 })
 
+describe('the account page, with passkeys and two-step sign-in', () => {
+  it("updates the passkey section's two-step notice at once when a factor is turned on or off in the two-step section", async () => {
+    await cognito('SetUserPoolMfaConfig', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      MfaConfiguration: 'OPTIONAL',
+      EmailMfaConfiguration: { Message: 'Code {####}' },
+    })
+    const { email, password } = await createVerifiedUser({ email: testEmail('notice') })
+    const { user } = await startSignIn(email)
+    await user.click(await screen.findByRole('button', { name: 'Use my password' }))
+    await user.type(screen.getByLabelText('Password'), password)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    await screen.findByRole('heading', { name: 'Projects' })
+    await user.click(screen.getByRole('link', { name: /^Account:/ }))
+
+    const passkeys = await screen.findByRole('region', { name: 'Passkeys' })
+    const notice = /^You use two-step verification/
+    await user.click(await screen.findByRole('button', { name: 'Turn on E-mail' }))
+    expect(await within(passkeys).findByText(notice)).toBeVisible()
+    await user.click(await screen.findByRole('button', { name: 'Turn off E-mail' }))
+    await waitFor(() => expect(within(passkeys).queryByText(notice)).toBeNull())
+  })
+})
+
 describe('passwordless sign-up', () => {
   async function signUp() {
     const email = testEmail('new')
