@@ -1,9 +1,8 @@
 /**
- * Amplify's session calls, configured: what the session store (auth.ts) loads
- * once the first screen is up, or sooner when it needs Amplify (a refresh is
- * due, a sign-out).
+ * Amplify's session calls: what the session store (auth.ts) loads once the
+ * first screen is up, or sooner when it needs Amplify (a refresh is due, a
+ * sign-out), and configures before the first of them.
  */
-import '@/lib/auth-config'
-
+export { configureAmplify } from '@/lib/auth-config'
 export { fetchAuthSession, signOut } from 'aws-amplify/auth'
 export { Hub } from 'aws-amplify/utils'

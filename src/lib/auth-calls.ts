@@ -12,7 +12,11 @@ import type { MfaSetting, SignInStep } from './auth-steps'
 export type { MfaMethod, MfaPolicy } from '@/config/env'
 export type { MfaSetting, SignInStep } from './auth-steps'
 
-const loadFlows = () => import('./auth-flows')
+const loadFlows = () =>
+  import('./auth-flows').then((flows) => {
+    flows.configureAmplify()
+    return flows
+  })
 
 /** Starts loading the sign-in and account-change code; the auth routes call it with their chunk. */
 export async function preloadAuthFlows(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
- * Amplify Auth, configured from the app's settings once, when this module is
- * first imported. Each module that calls Amplify imports it first: the session
- * store's (amplify-session.ts), auth-flows.ts and passwordless.ts, all loaded lazily.
+ * Amplify Auth, configured from the app's settings on first use: the loaders of
+ * the lazy modules that call Amplify (amplify-session.ts for auth.ts,
+ * auth-flows.ts for auth-calls.ts) and each call of passwordless.ts run
+ * `configureAmplify()` before Amplify is asked anything. Importing configures nothing.
  *
  * Configured through `@aws-amplify/core` with the user-pool token provider
  * alone, as `aws-amplify`'s own `Amplify.configure` wrapper does by default
@@ -15,15 +16,21 @@ import { Amplify, type ResourcesConfig } from '@aws-amplify/core'
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
 import { env } from '@/config/env'
 
-const auth: ResourcesConfig['Auth'] = {
-  Cognito: {
-    userPoolId: env.userPoolId,
-    userPoolClientId: env.userPoolClientId,
-    ...(env.cognitoEndpoint ? { userPoolEndpoint: env.cognitoEndpoint } : {}),
-    loginWith: { email: true },
-    signUpVerificationMethod: 'code',
-  },
-}
+let configured = false
 
-cognitoUserPoolsTokenProvider.setAuthConfig(auth)
-Amplify.configure({ Auth: auth }, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } })
+/** Configures Amplify Auth from the app's settings, the first time it is called. */
+export function configureAmplify(): void {
+  if (configured) return
+  configured = true
+  const auth: ResourcesConfig['Auth'] = {
+    Cognito: {
+      userPoolId: env.userPoolId,
+      userPoolClientId: env.userPoolClientId,
+      ...(env.cognitoEndpoint ? { userPoolEndpoint: env.cognitoEndpoint } : {}),
+      loginWith: { email: true },
+      signUpVerificationMethod: 'code',
+    },
+  }
+  cognitoUserPoolsTokenProvider.setAuthConfig(auth)
+  Amplify.configure({ Auth: auth }, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } })
+}

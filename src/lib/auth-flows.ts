@@ -1,9 +1,9 @@
 /**
  * Amplify's sign-in, sign-up and account-change calls. Only `auth-calls.ts` imports
  * this file, and only lazily: it holds Amplify's SRP maths and sign-up code,
- * which a returning, signed-in user never needs to download.
+ * which a returning, signed-in user never needs to download. The loader there
+ * configures Amplify (`configureAmplify`) before the first call.
  */
-import '@/lib/auth-config'
 import {
   autoSignIn,
   confirmResetPassword,
@@ -28,6 +28,8 @@ import {
   type MfaSetting,
   type SignInStep,
 } from './auth-steps'
+
+export { configureAmplify } from '@/lib/auth-config'
 
 export {
   autoSignIn,

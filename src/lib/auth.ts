@@ -18,7 +18,11 @@ import { useSyncExternalStore } from 'react'
 import { decodeJWT } from '@aws-amplify/core/internals/utils'
 import { isRefreshTokenKey, readStoredSession } from '@/lib/stored-session'
 
-const loadAmplify = () => import('./amplify-session')
+const loadAmplify = () =>
+  import('./amplify-session').then((module) => {
+    module.configureAmplify()
+    return module
+  })
 
 /** Why a session ended: shown on the sign-in screen. */
 export type SessionEndReason =

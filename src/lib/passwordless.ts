@@ -3,9 +3,10 @@
  * passkey management. Only the passwordless auth screens and the account
  * page's passkey section import this file, each in its own lazy chunk, so a
  * returning user (and every user of a password-only pool) downloads none of it.
+ * Each call configures Amplify first (on first use; importing configures nothing).
  */
-import '@/lib/auth-config'
 import { checkSession } from '@/lib/auth'
+import { configureAmplify } from '@/lib/auth-config'
 import {
   associateWebAuthnCredential,
   autoSignIn,
@@ -79,17 +80,20 @@ async function settle(output: SignInOutput): Promise<SignInStep> {
 
 /** Names the user; Cognito answers with the factors this user can use. */
 export async function startSignIn(email: string): Promise<SignInStep> {
+  configureAmplify()
   signingInAs = email
   return settle(await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } }))
 }
 
 /** Picks a factor: a passkey prompts at once, a code is e-mailed, a password is asked for. */
 export async function chooseFactor(factor: Factor): Promise<SignInStep> {
+  configureAmplify()
   return settle(await confirmSignIn({ challengeResponse: CHALLENGE[factor] }))
 }
 
 /** Answers the e-mailed code or the password. */
 export async function answerChallenge(answer: string): Promise<SignInStep> {
+  configureAmplify()
   try {
     return await settle(await confirmSignIn({ challengeResponse: answer }))
   } catch (error) {
@@ -99,6 +103,7 @@ export async function answerChallenge(answer: string): Promise<SignInStep> {
 
 /** Starts an account without a password: Cognito e-mails a confirmation code. */
 export async function signUpWithoutPassword(email: string): Promise<void> {
+  configureAmplify()
   await signUp({
     username: email,
     options: { userAttributes: { email }, autoSignIn: { authFlowType: 'USER_AUTH' } },
@@ -107,6 +112,7 @@ export async function signUpWithoutPassword(email: string): Promise<void> {
 
 /** Confirms the code, then signs the new user in with the session Cognito returned. */
 export async function confirmPasswordlessSignUp(email: string, code: string): Promise<SignInStep> {
+  configureAmplify()
   const { nextStep } = await confirmSignUp({ username: email, confirmationCode: code })
   if (nextStep.signUpStep !== 'COMPLETE_AUTO_SIGN_IN') return { step: 'choose', factors: [] }
   return settle(await autoSignIn())
@@ -121,6 +127,7 @@ export interface Passkey {
 }
 
 export async function listPasskeys(): Promise<Passkey[]> {
+  configureAmplify()
   const passkeys: Passkey[] = []
   let nextToken: string | undefined
   do {
@@ -139,6 +146,12 @@ export async function listPasskeys(): Promise<Passkey[]> {
   return passkeys
 }
 
-export const addPasskey = () => associateWebAuthnCredential()
+export async function addPasskey(): Promise<void> {
+  configureAmplify()
+  await associateWebAuthnCredential()
+}
 
-export const removePasskey = (id: string) => deleteWebAuthnCredential({ credentialId: id })
+export async function removePasskey(id: string): Promise<void> {
+  configureAmplify()
+  await deleteWebAuthnCredential({ credentialId: id })
+}

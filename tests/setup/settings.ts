@@ -24,7 +24,7 @@ export async function withSettings(settings: Record<string, string> = {}) {
 export async function restoreSettings() {
   vi.unstubAllEnvs()
   vi.resetModules()
-  await import('@/lib/auth-config')
+  ;(await import('@/lib/auth-config')).configureAmplify()
 }
 
 export type AppWithSettings = Awaited<ReturnType<typeof withSettings>>
