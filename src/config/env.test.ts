@@ -20,6 +20,7 @@ describe('parseEnv', () => {
       localInboxUrl: undefined,
       signInMethods: ['password'],
       mfa: { mode: 'off', methods: [] },
+      devices: 'off',
     })
   })
 
@@ -35,6 +36,11 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...aws, VITE_MFA: 'Optional', VITE_MFA_METHODS: 'email, totp' }).mfa).toEqual(
       { mode: 'optional', methods: ['EMAIL', 'TOTP'] },
     )
+  })
+
+  it('reads how the pool remembers devices', () => {
+    expect(parseEnv({ ...aws, VITE_DEVICES: 'Prompt' }).devices).toBe('prompt')
+    expect(parseEnv({ ...aws, VITE_DEVICES: 'always' }).devices).toBe('always')
   })
 
   it('resolves a Cognito endpoint given as a path against the app origin', () => {
@@ -58,6 +64,7 @@ describe('parseEnv', () => {
     [{ ...aws, VITE_SIGN_IN_METHODS: 'passkey,sms' }, /VITE_SIGN_IN_METHODS lists .* not "sms"/],
     [{ ...aws, VITE_SIGN_IN_METHODS: 'passkey' }, /needs email-code or password besides passkey/],
     [{ ...aws, VITE_MFA: 'required' }, /VITE_MFA must be off, optional or on/],
+    [{ ...aws, VITE_DEVICES: 'on' }, /VITE_DEVICES must be off, always or prompt, not "on"/],
     [{ ...aws, VITE_MFA: 'on', VITE_MFA_METHODS: 'totp,push' }, /not "push"/],
   ])('names the setting to fix: %j', (raw, message) => {
     expect(() => parseEnv(raw)).toThrow(EnvError)

@@ -19,6 +19,14 @@ export interface MfaPolicy {
   methods: MfaMethod[]
 }
 
+/**
+ * How the user pool remembers devices (its DeviceConfiguration, which a
+ * browser can't read): not at all, every signed-in browser
+ * (DeviceOnlyRememberedOnUserPrompt false), or the ones the user ticks
+ * "Remember this browser" for (true).
+ */
+export type DeviceMode = 'off' | 'always' | 'prompt'
+
 export interface AppEnv {
   /** True when the app talks to the local emulator instead of AWS. */
   localMode: boolean
@@ -40,6 +48,8 @@ export interface AppEnv {
   signInMethods: SignInMethod[]
   /** What the account page offers; in local mode the emulator's pool is asked instead. */
   mfa: MfaPolicy
+  /** What the MFA step and the account page offer; in local mode the emulator's pool is asked instead. */
+  devices: DeviceMode
 }
 
 export class EnvError extends Error {
@@ -98,6 +108,11 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     return method
   })
 
+  const devices = (text('VITE_DEVICES') ?? 'off').toLowerCase()
+  if (devices !== 'off' && devices !== 'always' && devices !== 'prompt') {
+    throw new EnvError(`VITE_DEVICES must be off, always or prompt, not "${devices}".`)
+  }
+
   return {
     localMode: raw.VITE_LOCAL_AWS === 'true' || raw.VITE_LOCAL_AWS === true,
     userPoolId,
@@ -109,6 +124,7 @@ export function parseEnv(raw: RawEnv, origin = globalThis.location?.origin): App
     localInboxUrl: text('VITE_LOCAL_AWS_INBOX'),
     signInMethods,
     mfa: { mode: mfaMode, methods: mfaMode === 'off' ? [] : mfaMethods },
+    devices,
   }
 }
 
