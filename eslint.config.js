@@ -17,6 +17,8 @@ const amplifyModules = [
   'src/lib/auth-flows.ts',
   'src/lib/auth-steps.ts',
   'src/lib/passwordless.ts',
+  // Remembered devices, imported only by the account page's devices chunk and a sign-in that remembers one.
+  'src/lib/devices.ts',
   // Reads the session Amplify stored, for the first screen and the list's early GET, before Amplify has loaded.
   'src/lib/stored-session.ts',
 ]

@@ -74,7 +74,13 @@ function setSession(next: Session) {
 /** Whose data this page holds: a different user signing in clears it even if no ending was seen. */
 let lastUser: string | undefined
 
-/** What holds per-user data (the query cache, a held password…), to be cleared at every ending. */
+/**
+ * What holds per-user data (the query cache, a held password…), to be cleared
+ * at every ending. Not the device keys Amplify stores for this browser
+ * (devices.ts): they are the browser's, kept across sign-outs as Amplify
+ * intends, so that a remembered browser's next sign-in skips the MFA code.
+ * A clearer must never remove them, nor Amplify's storage wholesale.
+ */
 const clearers = new Set<() => void>()
 
 /**

@@ -21,4 +21,5 @@ export const {
   latestCode,
   projects,
   seedProjects,
+  rememberDevices,
 } = emulator

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { env, passwordless } from '@/config/env'
 import { signOutOf, useSession } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
 import { AuthPage } from '../components/auth-page'
 import { FormAlert } from '../components/form-alert'
+import { deviceModeQuery } from '../lib/device-queries'
 import { useAuthForm } from '../lib/use-auth-form'
 import { accountMessages } from './account-messages'
 import { ChangePasswordForm } from './change-password-form'
@@ -14,6 +16,10 @@ const passkeysAllowed = passwordless(env) && env.signInMethods.includes('passkey
 /** Its own chunk, with Amplify's WebAuthn calls: only sites that allow passkeys load it. */
 const PasskeysSection = lazy(async () => ({
   default: (await import('./passkeys-section')).PasskeysSection,
+}))
+/** Its own chunk, with Amplify's device calls: only pools that remember devices load it. */
+const DevicesSection = lazy(async () => ({
+  default: (await import('./devices-section')).DevicesSection,
 }))
 
 /** The signed-in user's email, passkeys, password, devices and account. Behind <RequireAuth>. */
@@ -26,6 +32,7 @@ export function AccountScreen() {
     submit: submitSignOut,
     alertRef: signOutAlertRef,
   } = useAuthForm('account')
+  const deviceMode = useQuery(deviceModeQuery()).data
   if (session.status !== 'signed-in') return null
   return (
     <AuthPage title={t.title}>
@@ -45,6 +52,11 @@ export function AccountScreen() {
       <MfaSection email={session.email} />
 
       <h2>{t.devicesTitle}</h2>
+      {deviceMode && deviceMode !== 'off' && (
+        <Suspense fallback={null}>
+          <DevicesSection mode={deviceMode} />
+        </Suspense>
+      )}
       <p>{t.devicesIntro}</p>
       <FormAlert ref={signOutAlertRef} problem={signOutProblem} />
       <button
