@@ -76,12 +76,30 @@ async function signInOverLeftovers<T>(signIn: () => Promise<T>): Promise<T> {
 
 /**
  * Answers the step `email`'s sign-in is at (a new password, a code, a choice),
- * whichever sign-in screen started it; the step after it.
+ * whichever sign-in screen started it; the step after it. With
+ * `rememberBrowser`, a sign-in that this answer completes also remembers the
+ * device Cognito just gave this browser, before the session is announced.
  */
-export async function continueSignIn(response: string, email: string): Promise<SignInStep> {
+export async function continueSignIn(
+  response: string,
+  email: string,
+  { rememberBrowser = false } = {},
+): Promise<SignInStep> {
   const step = await (await loadFlows()).confirmSignInStep(response, email)
-  if (step.name === 'done') await checkSession()
+  if (step.name === 'done') {
+    if (rememberBrowser) await rememberThisBrowser()
+    await checkSession()
+  }
   return step
+}
+
+async function rememberThisBrowser() {
+  try {
+    await (await import('./devices')).rememberThisBrowser()
+  } catch {
+    // The user is signed in either way: this browser just isn't remembered, and
+    // the next sign-in asks for the code again (the account page shows it so).
+  }
 }
 
 /** Creates the account; the code goes to the email. The password is kept only by Amplify, for autoSignIn. */

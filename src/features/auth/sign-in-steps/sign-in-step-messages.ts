@@ -18,6 +18,9 @@ export const signInStepMessages = defineMessages({
     verify: 'Verify',
     verifying: 'Verifying…',
     codeExpiry: 'The code must be entered within 3 minutes of signing in.',
+    rememberBrowser: 'Remember this browser',
+    rememberBrowserHint:
+      'Next time you sign in here, no code is asked. Leave it unticked on a shared computer.',
     chooseTitle: 'How do you want to verify it’s you?',
     chooseSetupTitle: 'Set up a second sign-in step',
     chooseSetupIntro:
@@ -60,6 +63,9 @@ export const signInStepMessages = defineMessages({
     verify: '確認',
     verifying: '確認しています…',
     codeExpiry: 'コードはサインインから 3 分以内に入力してください。',
+    rememberBrowser: 'このブラウザーを記憶する',
+    rememberBrowserHint:
+      '次回からこのブラウザーではコードなしでサインインできます。共用のパソコンではチェックしないでください。',
     chooseTitle: '本人確認の方法を選んでください',
     chooseSetupTitle: '2 段階目のサインイン方法の設定',
     chooseSetupIntro:

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { continueSignIn, type MfaMethod, type SignInStep } from '@/lib/auth-calls'
 import { useMessages } from '@/lib/i18n'
 import { AuthForm } from '../components/auth-form'
@@ -8,6 +9,7 @@ import { PasswordField } from '../components/password-field'
 import { EmailField } from '../components/text-field'
 import { TotpSetup } from '../components/totp-setup'
 import type { AuthProblem } from '../lib/classify-auth-error'
+import { deviceModeQuery } from '../lib/device-queries'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { signInStepMessages } from './sign-in-step-messages'
 
@@ -51,8 +53,11 @@ function useStep({ email, onStep, onRestart }: StepProps) {
   const form = useAuthForm('sign-in-step', (problem: AuthProblem) => {
     if (problem.kind === 'challenge-expired') onRestart(true)
   })
-  const answer = (response: string, check?: () => AuthProblem | undefined) =>
-    form.submit(async () => onStep(await continueSignIn(response, email)), check)
+  const answer = (
+    response: string,
+    check?: () => AuthProblem | undefined,
+    options?: { rememberBrowser: boolean },
+  ) => form.submit(async () => onStep(await continueSignIn(response, email, options)), check)
   return { ...form, answer }
 }
 
@@ -102,6 +107,10 @@ function CodeStep({
 }: StepProps & { method: MfaMethod; destination: string | undefined }) {
   const t = useMessages(signInStepMessages)
   const [code, setCode] = useState('')
+  const [rememberBrowser, setRememberBrowser] = useState(false)
+  // A pool that remembers a device only when its user says so: this is where they say it.
+  const offerToRemember = useQuery(deviceModeQuery()).data === 'prompt'
+  const rememberId = useId()
   const form = useStep(props)
   const { pending, problem, answer } = form
   const intro =
@@ -111,9 +120,28 @@ function CodeStep({
       <p>{intro}</p>
       <AuthForm
         form={form}
-        onSubmit={() => answer(code.trim(), () => checkFields({ mfaCode: code }))}
+        onSubmit={() =>
+          answer(code.trim(), () => checkFields({ mfaCode: code }), {
+            rememberBrowser: offerToRemember && rememberBrowser,
+          })
+        }
       >
         <MfaCodeField value={code} onChange={setCode} problem={problem} />
+        {offerToRemember && (
+          <div className="remember-browser">
+            <input
+              id={rememberId}
+              type="checkbox"
+              checked={rememberBrowser}
+              aria-describedby={`${rememberId}-hint`}
+              onChange={(event) => setRememberBrowser(event.target.checked)}
+            />
+            <label htmlFor={rememberId}>{t.rememberBrowser}</label>
+            <p id={`${rememberId}-hint`} className="auth-hint">
+              {t.rememberBrowserHint}
+            </p>
+          </div>
+        )}
         <SubmitButton pending={pending} label={t.verify} busyLabel={t.verifying} />
       </AuthForm>
       <p className="auth-hint">{t.codeExpiry}</p>
