@@ -44,6 +44,23 @@ describe('describeDevice', () => {
       'Opera',
       'Windows',
     ],
+    // Client hints, as Amplify sends them from a Chromium-based browser.
+    [
+      'macOS 14.2.1 arm macOS Not A(Brand/99.0.0.0;Google Chrome/121.0.6167.160;Chromium/121.0.6167.160',
+      'Chrome',
+      'macOS',
+    ],
+    [
+      'Windows 15.0.0 x86 Windows Microsoft Edge/131.0.2903.70;Chromium/131.0.6778.86;Not_A Brand/24.0.0.0',
+      'Edge',
+      'Windows',
+    ],
+    ['Linux x86 Linux Not?A_Brand/99.0.0.0;Chromium/131.0.6778.85', 'Chromium', 'Linux'],
+    [
+      'Chrome OS 14541.0.0 x86 Chrome OS Google Chrome/131.0.6778.85;Chromium/131.0.6778.85',
+      'Chrome',
+      'ChromeOS',
+    ],
   ])('names %s as %s on %s', (userAgent, browser, system) => {
     expect(describeDevice(userAgent)).toEqual({ browser, system })
   })

@@ -1,7 +1,10 @@
 /**
  * A remembered device's name as a person knows it. Cognito keeps whatever the
- * client sent at ConfirmDevice as the device's `device_name`; Amplify sends the
- * browser's user agent, which nobody reads as "this is my laptop's Chrome".
+ * client sent at ConfirmDevice as the device's `device_name`. Amplify sends
+ * the browser's client hints where it has them (Chromium-based browsers:
+ * "Windows 15.0.0 x86 Windows Not A(Brand/99.0.0.0;Google Chrome/131.0.0.0;
+ * Chromium/131.0.0.0"), otherwise its user agent: nobody reads either as "this
+ * is my laptop's Chrome".
  */
 
 export interface DeviceDescription {
@@ -26,13 +29,13 @@ const SYSTEMS: [RegExp, string][] = [
   [/\biPhone\b|\biPod\b/, 'iOS'],
   [/\biPad\b/, 'iPadOS'],
   [/\bAndroid\b/, 'Android'],
-  [/\bCrOS\b/, 'ChromeOS'],
+  [/\bCrOS\b|\bChrome OS\b/, 'ChromeOS'],
   [/\bWindows\b/, 'Windows'],
-  [/\bMac OS X\b|\bMacintosh\b/, 'macOS'],
+  [/\bMac OS X\b|\bMacintosh\b|\bmacOS\b/, 'macOS'],
   [/\bLinux\b/, 'Linux'],
 ]
 
-/** The browser and system a user agent names, each undefined when it doesn't. */
+/** The browser and system a user agent or client hints name, each undefined when they don't. */
 export function describeDevice(userAgent: string): DeviceDescription {
   const find = (table: [RegExp, string][]) =>
     table.find(([pattern]) => pattern.test(userAgent))?.[1]
