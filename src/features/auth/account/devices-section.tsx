@@ -22,7 +22,7 @@ const messages = defineMessages({
     unknownBrowser: 'A browser',
     unknownSystem: 'an unknown system',
     thisBrowser: 'this browser',
-    lastSignIn: (when: string) => `last sign-in ${when}`,
+    lastSignIn: (when: string, status: string) => `last sign-in ${when}, ${status}`,
     remembered: 'remembered',
     notRemembered: 'not remembered: asks for the code',
     forget: (name: string) => `Forget ${name}`,
@@ -44,7 +44,7 @@ const messages = defineMessages({
     unknownBrowser: 'ブラウザー',
     unknownSystem: '不明なシステム',
     thisBrowser: 'このブラウザー',
-    lastSignIn: (when: string) => `最終サインイン ${when}`,
+    lastSignIn: (when: string, status: string) => `最終サインイン ${when}、${status}`,
     remembered: '記憶済み',
     notRemembered: '記憶していません (コードが必要)',
     forget: (name: string) => `${name} の記憶を解除`,
@@ -124,17 +124,15 @@ export function DevicesSection({ mode }: { mode: Exclude<DeviceMode, 'off'> }) {
           {list.map((device) => {
             const name = readableName(device, t)
             const detailId = `device-${device.id}-detail`
+            const status = device.remembered ? t.remembered : t.notRemembered
             return (
               <li key={device.id}>
                 <span className="device-name">{name}</span>
                 {device.thisBrowser && <strong> ({t.thisBrowser})</strong>}{' '}
                 <span id={detailId} className="auth-hint">
-                  {[
-                    device.lastSignIn ? t.lastSignIn(format.format(device.lastSignIn)) : '',
-                    device.remembered ? t.remembered : t.notRemembered,
-                  ]
-                    .filter(Boolean)
-                    .join(', ')}
+                  {device.lastSignIn
+                    ? t.lastSignIn(format.format(device.lastSignIn), status)
+                    : status}
                 </span>{' '}
                 <button
                   type="button"
