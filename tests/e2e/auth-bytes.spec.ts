@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
+import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
+import { cognito, createConfirmedUser, PASSWORD, uniqueEmail } from './local-aws'
 import { poolMfa, signInWith, totpCode, userWithFactors } from './mfa-support'
 
 /** A text of uqr, the QR code library, which only the authenticator-app set-up may load. */
@@ -22,6 +23,12 @@ const AUTH_SCREEN_MARKERS = [
   'Set up an authenticator app',
   QR_MARKER,
 ]
+
+/**
+ * Texts only the remembered-devices code contains: the account page's section
+ * and src/lib/devices.ts, with Amplify's device calls.
+ */
+const DEVICE_MARKERS = ['Browsers you sign in with', 'dev:device_remembered_status']
 
 /** What a returning user's visit may weigh, gzipped JS+CSS: the goal; 146.0 kB when this was set. */
 const RETURNING_VISIT_BUDGET = 150_000
@@ -89,6 +96,54 @@ test('a returning signed-in user on /projects downloads no auth-screen code', as
   const report = `first visit to /sign-in: ${signInBytes} B gzipped JS+CSS; returning visit to /projects: ${projectsBytes} B`
   test.info().annotations.push({ type: 'bytes', description: report })
   console.log(report)
+})
+
+test('a returning user of a pool that remembers devices downloads no device code until the account page', async ({
+  browser,
+  page,
+  request,
+}) => {
+  // Every browser remembered: the sign-in below leaves this one's device keys in storage.
+  await cognito(request, 'UpdateUserPool', {
+    UserPoolId,
+    DeviceConfiguration: {
+      ChallengeRequiredOnNewDevice: true,
+      DeviceOnlyRememberedOnUserPrompt: false,
+    },
+  })
+  try {
+    const email = await createConfirmedUser(request, uniqueEmail('device-bytes'))
+    await page.goto('/sign-in')
+    await signInWith(page, email, PASSWORD, 'en')
+    await expect(page).toHaveURL(/\/projects$/)
+
+    const returning = await browser.newContext({
+      storageState: await page.context().storageState(),
+    })
+    const again = await returning.newPage()
+    const assets = recordAssets(again)
+    const deviceCode = () =>
+      assets.filter((asset) => DEVICE_MARKERS.some((m) => asset.body.toString().includes(m)))
+    await again.goto('/projects')
+    await expect(again.getByRole('banner').getByText(email)).toBeVisible()
+    await again.waitForLoadState('networkidle')
+    expect(deviceCode().map((asset) => asset.url)).toEqual([])
+
+    // The account page brings the devices section and Amplify's device calls.
+    await again
+      .getByRole('banner')
+      .getByRole('link', { name: /^Account:/ })
+      .click()
+    const section = again.getByRole('region', { name: 'Browsers you sign in with' })
+    await expect(section.getByRole('listitem')).toHaveCount(1)
+    expect(deviceCode().length).toBeGreaterThan(0)
+    const report = `devices code on the account page: ${gzippedBytes(deviceCode())} B gzipped`
+    test.info().annotations.push({ type: 'bytes', description: report })
+    console.log(report)
+    await returning.close()
+  } finally {
+    await cognito(request, 'UpdateUserPool', { UserPoolId, DeviceConfiguration: {} })
+  }
 })
 
 test('the QR code library downloads only with the authenticator-app set-up', async ({
