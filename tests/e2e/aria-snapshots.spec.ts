@@ -144,3 +144,34 @@ test('sign-in steps and the account page’s two-step sign-in', async ({ page, r
     await poolMfa(request, 'OFF')
   }
 })
+
+test('remembered-devices screens', async ({ page, request }) => {
+  await startIn(page, 'en')
+  try {
+    await poolMfa(request, 'OPTIONAL', { email: true })
+    const { email } = await userWithFactors(request, 'aria-devices', { email: true })
+    // The pool remembers a device when its user says so: the code step offers it.
+    await cognito(request, 'UpdateUserPool', {
+      UserPoolId,
+      DeviceConfiguration: {
+        ChallengeRequiredOnNewDevice: true,
+        DeviceOnlyRememberedOnUserPrompt: true,
+      },
+    })
+    await page.goto('/sign-in?next=%2Faccount')
+    await field(page, 'email').fill(email)
+    await field(page, 'password').fill(PASSWORD)
+    await submit(page).click()
+    await expect(page.locator('main input[type=checkbox]')).toBeVisible()
+    await snapshot(page, 'sign-in-step-code-remember')
+    await field(page, 'mfaCode').fill(await latestCode(request, email))
+    await page.locator('main input[type=checkbox]').check()
+    await submit(page).click()
+    await expect(page).toHaveURL(/\/account$/)
+    await expect(page.locator('main .device-list li')).toHaveCount(1)
+    await snapshot(page, 'account-devices')
+  } finally {
+    await cognito(request, 'UpdateUserPool', { UserPoolId, DeviceConfiguration: {} })
+    await poolMfa(request, 'OFF')
+  }
+})
