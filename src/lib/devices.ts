@@ -3,7 +3,8 @@
  * remembering this browser, listing the user's devices and forgetting one.
  * Only the account page's devices section and a sign-in that ticked
  * "Remember this browser" load this file, so a returning user downloads none
- * of it.
+ * of it. Each call configures Amplify first (on first use; importing
+ * configures nothing).
  *
  * The keys Amplify keeps for this browser's device (its key, group key and
  * secret, in localStorage beside the tokens) belong to the browser, not to a
@@ -13,7 +14,7 @@
  * only forgetting the device (here, or a ForgetDevice from elsewhere, which
  * Amplify answers at the next sign-in by starting afresh) ends it.
  */
-import '@/lib/auth-config'
+import { configureAmplify } from '@/lib/auth-config'
 import { fetchDevices, forgetDevice, rememberDevice } from 'aws-amplify/auth'
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
 
@@ -38,6 +39,7 @@ async function thisDeviceKey(): Promise<string | undefined> {
 
 /** The user's devices (Cognito's ListDevices), the most recently used first. */
 export async function listDevices(): Promise<Device[]> {
+  configureAmplify()
   const [devices, mine] = await Promise.all([fetchDevices(), thisDeviceKey()])
   return devices
     .map((device) => ({
@@ -52,6 +54,7 @@ export async function listDevices(): Promise<Device[]> {
 
 /** Remembers the device this browser just signed in as (UpdateDeviceStatus), so it skips the code. */
 export async function rememberThisBrowser(): Promise<void> {
+  configureAmplify()
   await rememberDevice()
 }
 
@@ -60,5 +63,6 @@ export async function rememberThisBrowser(): Promise<void> {
  * keys Amplify keeps for it: the next sign-in here is a new device's, with the code.
  */
 export async function forget(device: Pick<Device, 'id'>): Promise<void> {
+  configureAmplify()
   await forgetDevice({ device: { id: device.id } })
 }
