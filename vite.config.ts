@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type PluginOption } from 'vite'
 import { uiThemeWithoutTokensPlugin } from './build/ui-theme-without-tokens.ts'
+import { parseSignUpAttributes } from './src/config/sign-up-attributes.ts'
 import { routeDocumentsPlugin } from './build/route-documents.ts'
 import { unusedUiTokensPlugin } from './build/unused-ui-tokens.ts'
 // By folder, not package name: Vite's config loader leaves packages to Node,
@@ -49,6 +50,10 @@ export default defineConfig(({ command, mode }) => {
         'instead, run `vite build --mode emulator`.',
     )
   }
+
+  // Only the sign-up screens read it: a wrong name fails here, at `npm run dev` and at the
+  // build, rather than on the sign-up page.
+  parseSignUpAttributes(env.VITE_SIGN_UP_ATTRIBUTES)
 
   // In local mode the app sees ordinary settings pointing at the emulator.
   const localSettings: Record<string, string> = local

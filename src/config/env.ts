@@ -1,6 +1,8 @@
 /**
  * Every setting the app reads, parsed and checked once. The rest of the app
- * imports `env` and never touches `import.meta.env`.
+ * imports `env` and never touches `import.meta.env`; the one exception is
+ * VITE_SIGN_UP_ATTRIBUTES, which only the sign-up screens need, so it is read
+ * by sign-up-attributes.ts, in their code rather than in every page's.
  */
 
 import { parseSignInMethods, type SignInMethod } from './sign-in-methods'
