@@ -102,9 +102,16 @@ async function rememberThisBrowser() {
   }
 }
 
-/** Creates the account; the code goes to the email. The password is kept only by Amplify, for autoSignIn. */
-export async function signUpWithEmail(email: string, password: string): Promise<void> {
-  await (await loadFlows()).signUpStep(email, password, env.authFlow)
+/**
+ * Creates the account, with the attributes the pool requires (VITE_SIGN_UP_ATTRIBUTES);
+ * the code goes to the email. The password is kept only by Amplify, for autoSignIn.
+ */
+export async function signUpWithEmail(
+  email: string,
+  password: string,
+  attributes: Record<string, string> = {},
+): Promise<void> {
+  await (await loadFlows()).signUpStep(email, password, env.authFlow, attributes)
 }
 
 /** Confirms the code; 'signed-in' when Amplify could sign in with the password given at sign-up. */

@@ -91,11 +91,16 @@ export async function setMfaPreference(method: MfaMethod, setting: MfaSetting) {
   await updateMFAPreference({ [PREFERENCE_KEY[method]]: setting })
 }
 
-export async function signUpStep(email: string, password: string, authFlowType: AuthFlow) {
+export async function signUpStep(
+  email: string,
+  password: string,
+  authFlowType: AuthFlow,
+  attributes: Record<string, string>,
+) {
   await signUp({
     username: email,
     password,
-    options: { userAttributes: { email }, autoSignIn: { authFlowType } },
+    options: { userAttributes: { ...attributes, email }, autoSignIn: { authFlowType } },
   })
 }
 

@@ -101,12 +101,21 @@ export async function answerChallenge(answer: string): Promise<SignInStep> {
   }
 }
 
-/** Starts an account without a password: Cognito e-mails a confirmation code. */
-export async function signUpWithoutPassword(email: string): Promise<void> {
+/**
+ * Starts an account without a password, with the attributes the pool requires
+ * (VITE_SIGN_UP_ATTRIBUTES): Cognito e-mails a confirmation code.
+ */
+export async function signUpWithoutPassword(
+  email: string,
+  attributes: Record<string, string> = {},
+): Promise<void> {
   configureAmplify()
   await signUp({
     username: email,
-    options: { userAttributes: { email }, autoSignIn: { authFlowType: 'USER_AUTH' } },
+    options: {
+      userAttributes: { ...attributes, email },
+      autoSignIn: { authFlowType: 'USER_AUTH' },
+    },
   })
 }
 

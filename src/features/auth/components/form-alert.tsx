@@ -1,7 +1,7 @@
 import { Alert } from '@aws-amplify/ui-react'
 import type { Ref } from 'react'
 import { useMessages } from '@/lib/i18n'
-import { problemField, type AuthProblem } from '../lib/classify-auth-error'
+import { isAttributeProblem, problemField, type AuthProblem } from '../lib/classify-auth-error'
 import { authErrorMessages, describeProblem } from '../messages/auth-error-messages'
 import './ui-kit-styles'
 
@@ -23,8 +23,9 @@ export function FormAlert({
   withFieldProblems?: boolean
 }) {
   const t = useMessages(authErrorMessages)
+  // A sign-up attribute's problem is always its field's to show.
   const shown =
-    problem && (withFieldProblems || !problemField(problem))
+    problem && !isAttributeProblem(problem) && (withFieldProblems || !problemField(problem))
       ? describeProblem(t, problem)
       : undefined
   return (

@@ -1,7 +1,8 @@
 import { TextField as UiTextField } from '@aws-amplify/ui-react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 import type { AuthField, AuthProblem } from '../lib/classify-auth-error'
-import { FieldError, fieldProblem } from './field-error'
+import type { SignUpAttribute } from '@/config/sign-up-attributes'
+import { FieldError, FieldMessage, fieldProblem } from './field-error'
 import { useMessages } from '@/lib/i18n'
 import { formMessages } from '../messages/form-messages'
 import { useInputTypedEarly } from '../lib/prerendered-form'
@@ -23,15 +24,18 @@ export function TextField({
   value,
   onChange,
   problem,
+  error,
   hint,
   ...input
 }: InputProps & {
-  name: AuthField
+  name: AuthField | SignUpAttribute
   label: string
   value: string
   onChange: (value: string) => void
   /** The form's current problem: shown here only when it concerns this field. */
   problem: AuthProblem | undefined
+  /** An error the field words itself (a sign-up attribute's), instead of one for `problem`. */
+  error?: string
   /** Phrasing content only: ui-react renders it inside a <p>. */
   hint?: ReactNode
 }) {
@@ -46,8 +50,10 @@ export function TextField({
       value={value}
       onChange={(event) => onChange(event.target.value)}
       descriptiveText={hint}
-      hasError={mine !== undefined}
-      errorMessage={mine && <FieldError problem={mine} />}
+      hasError={error !== undefined || mine !== undefined}
+      errorMessage={
+        error !== undefined ? <FieldMessage text={error} /> : mine && <FieldError problem={mine} />
+      }
     />
   )
 }

@@ -3,6 +3,7 @@
  * `message`) into the problem a user or a deployer must fix, and the field it
  * concerns. The messages themselves live in `messages/auth-error-messages.ts`.
  */
+import type { SignUpAttribute } from '@/config/sign-up-attributes'
 
 export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'number' | 'symbol'
 
@@ -40,7 +41,20 @@ export type AuthProblem =
   | { kind: 'passkey-refused' }
   /** An administrator disabled the account: Cognito says so whatever the password. */
   | { kind: 'account-disabled' }
+  | AttributeProblem
+  /**
+   * The pool's schema and VITE_SIGN_UP_ATTRIBUTES disagree: it requires
+   * attributes the sign-up form doesn't ask for (`required`), or has none of
+   * some custom attribute the form sends (`undefinedInPool`).
+   */
+  | { kind: 'config-sign-up-attributes'; required: string[]; undefinedInPool: string[] }
   | { kind: 'unknown'; name: string }
+
+/** A sign-up attribute's field left empty, or not in the form its attribute needs. */
+export type AttributeProblem = {
+  kind: 'attribute-missing' | 'attribute-invalid'
+  field: SignUpAttribute
+}
 
 /** Which form asked: the same Cognito error means different things on different forms. */
 export type AuthAction =
@@ -143,6 +157,10 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
           ? { kind: 'config-user-auth' }
           : { kind: 'config-auth-flow' }
       }
+      if (/did not conform to the schema/i.test(message)) return schemaProblem(message)
+      if (/invalid phone number/i.test(message)) {
+        return { kind: 'attribute-invalid', field: 'phone_number' }
+      }
       // A passwordless sign-up on a pool that allows passwords only.
       if (action === 'passwordless' && /PASSWORD/.test(message)) return { kind: 'config-user-auth' }
       if (/already confirmed/i.test(message)) return { kind: 'already-confirmed' }
@@ -162,7 +180,42 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
   return { kind: 'unknown', name: name || 'Error' }
 }
 
+/**
+ * Newer pools name attributes in Cognito's schema errors as SCIM does
+ * ("name.formatted: The attribute name.formatted is required", comma-separated);
+ * older ones by their own names, a line each ("name: The attribute is required").
+ */
+const SCIM_NAMES: Record<string, string> = {
+  'name.formatted': 'name',
+  'name.givenName': 'given_name',
+  'name.familyName': 'family_name',
+  'name.middleName': 'middle_name',
+  nickName: 'nickname',
+  phoneNumbers: 'phone_number',
+  addresses: 'address',
+  photos: 'picture',
+  profileUrl: 'profile',
+  timezone: 'zoneinfo',
+}
+
+/** InvalidParameterException "Attributes did not conform to the schema: …", read for the doctor. */
+function schemaProblem(message: string): AuthProblem {
+  const named = (pattern: RegExp) => [
+    ...new Set([...message.matchAll(pattern)].map(([, name]) => SCIM_NAMES[name!] ?? name!)),
+  ]
+  const required = named(/([\w.:-]+): The attribute (?:[\w.:-]+ )?is required/g)
+  const undefinedInPool = named(/([\w.:-]+): Attribute does not exist in the schema/g)
+  if (required.length === 0 && undefinedInPool.length === 0)
+    return { kind: 'unknown', name: 'InvalidParameterException' }
+  return { kind: 'config-sign-up-attributes', required, undefinedInPool }
+}
+
 /** The field a problem belongs next to, if any. */
-export function problemField(problem: AuthProblem | undefined): AuthField | undefined {
+export function problemField(
+  problem: AuthProblem | undefined,
+): AuthField | SignUpAttribute | undefined {
   return problem && 'field' in problem ? problem.field : undefined
 }
+
+export const isAttributeProblem = (problem: AuthProblem): problem is AttributeProblem =>
+  problem.kind === 'attribute-missing' || problem.kind === 'attribute-invalid'

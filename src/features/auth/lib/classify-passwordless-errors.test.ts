@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { authErrorMessages, describeProblem } from '../messages/auth-error-messages'
-import { classifyAuthError } from './classify-auth-error'
+import { classifyAuthError, isAttributeProblem, type AuthProblem } from './classify-auth-error'
 
 const cognitoError = (name: string, message: string) => Object.assign(new Error(message), { name })
+
+/** What the doctor tells whoever deployed the app, in `language`. */
+function fixFor(problem: AuthProblem, language: 'en' | 'ja' = 'en') {
+  if (isAttributeProblem(problem)) throw new Error(`a field's problem: ${problem.kind}`)
+  return describeProblem(authErrorMessages[language], problem).fix
+}
 
 describe('the misconfiguration doctor for passwordless sign-in', () => {
   it('names ALLOW_USER_AUTH when the client refuses USER_AUTH, and keeps the password fix otherwise', () => {
@@ -12,8 +18,8 @@ describe('the misconfiguration doctor for passwordless sign-in', () => {
     )
     const problem = classifyAuthError(refused, 'passwordless')
     expect(problem).toEqual({ kind: 'config-user-auth' })
-    expect(describeProblem(authErrorMessages.en, problem).fix).toMatch(/ALLOW_USER_AUTH/)
-    expect(describeProblem(authErrorMessages.ja, problem).fix).toMatch(/ALLOW_USER_AUTH/)
+    expect(fixFor(problem)).toMatch(/ALLOW_USER_AUTH/)
+    expect(fixFor(problem, 'ja')).toMatch(/ALLOW_USER_AUTH/)
     expect(classifyAuthError(refused, 'sign-in')).toEqual({ kind: 'config-auth-flow' })
   })
 
@@ -22,7 +28,7 @@ describe('the misconfiguration doctor for passwordless sign-in', () => {
       cognitoError('FeatureUnavailableInTierException', 'not available in the Lite feature plan'),
       'passwordless',
     )
-    expect(describeProblem(authErrorMessages.en, plan).fix).toMatch(/Essentials/)
+    expect(fixFor(plan)).toMatch(/Essentials/)
     for (const name of [
       'WebAuthnConfigurationMissingException',
       'WebAuthnNotEnabledException',
@@ -30,7 +36,7 @@ describe('the misconfiguration doctor for passwordless sign-in', () => {
       'WebAuthnOriginNotAllowedException',
     ]) {
       const problem = classifyAuthError(cognitoError(name, ''), 'passwordless')
-      expect(describeProblem(authErrorMessages.en, problem).fix).toMatch(/relying-party id/)
+      expect(fixFor(problem)).toMatch(/relying-party id/)
     }
   })
 

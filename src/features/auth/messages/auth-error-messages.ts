@@ -1,5 +1,10 @@
 import { defineMessages } from '@/lib/i18n'
-import type { AuthField, AuthProblem, PasswordRule } from '../lib/classify-auth-error'
+import type {
+  AttributeProblem,
+  AuthField,
+  AuthProblem,
+  PasswordRule,
+} from '../lib/classify-auth-error'
 
 /** What the user (or, for a misconfiguration, whoever deployed the app) should do about each problem. */
 export const authErrorMessages = defineMessages({
@@ -39,6 +44,8 @@ export const authErrorMessages = defineMessages({
       'The sign-in service can’t be reached. Check your connection and try again in a moment.',
     misconfigured:
       'Sign-in isn’t set up correctly on this site, so this can’t work right now. Please tell whoever runs it.',
+    signUpMisconfigured:
+      'Sign-up isn’t set up correctly on this site, so accounts can’t be created right now. Please tell whoever runs it.',
     unknown: 'Something went wrong. Try again in a moment.',
     passkeyCancelled:
       'The passkey prompt was closed or timed out. Try again, or choose another way to sign in.',
@@ -64,6 +71,12 @@ export const authErrorMessages = defineMessages({
       plan: 'Passwordless sign-in needs the Essentials (or Plus) feature plan: switch the user pool’s plan, or set VITE_SIGN_IN_METHODS=password.',
       passkeys:
         'Passkeys aren’t set up for this site: allow Passkey among the pool’s first factors and set its relying-party id to this site’s domain (Cognito → Authentication methods → Passkey); or remove passkey from VITE_SIGN_IN_METHODS.',
+      requiredAttributes: (names: string[]) =>
+        `This pool requires ${englishList(names)} at sign-up: add ${names.length === 1 ? 'it' : 'them'} to VITE_SIGN_UP_ATTRIBUTES.`,
+      undefinedAttributes: (names: string[]) => {
+        const them = names.length === 1 ? 'it' : 'them'
+        return `This pool has no attribute ${englishList(names)}: remove ${them} from VITE_SIGN_UP_ATTRIBUTES, or add ${them} to the pool’s custom attributes.`
+      },
     },
   },
   ja: {
@@ -105,6 +118,8 @@ export const authErrorMessages = defineMessages({
       'サインインサービスに接続できません。接続を確認して、少し待ってからもう一度試してください。',
     misconfigured:
       'このサイトのサインイン設定に誤りがあるため、現在ご利用いただけません。サイトの管理者にお知らせください。',
+    signUpMisconfigured:
+      'このサイトのサインアップ設定に誤りがあるため、現在アカウントを作成できません。サイトの管理者にお知らせください。',
     unknown: '問題が発生しました。少し待ってからもう一度試してください。',
     passkeyCancelled:
       'パスキーの確認が閉じられたか、時間切れになりました。もう一度試すか、別の方法でサインインしてください。',
@@ -131,16 +146,28 @@ export const authErrorMessages = defineMessages({
       plan: 'パスワードレスのサインインには Essentials (または Plus) 機能プランが必要です。ユーザープールのプランを切り替えるか、VITE_SIGN_IN_METHODS=password にしてください。',
       passkeys:
         'このサイト用のパスキーが設定されていません。プールの第一要素でパスキーを許可し、証明書利用者 ID (relying-party id) をこのサイトのドメインに設定するか (Cognito → 認証方法 → パスキー)、VITE_SIGN_IN_METHODS から passkey を外してください。',
+      requiredAttributes: (names: string[]) =>
+        `このユーザープールはサインアップ時に ${names.join('、')} を必須としています。VITE_SIGN_UP_ATTRIBUTES に追加してください。`,
+      undefinedAttributes: (names: string[]) =>
+        `このユーザープールには ${names.join('、')} という属性がありません。VITE_SIGN_UP_ATTRIBUTES から外すか、プールのカスタム属性に追加してください。`,
     },
   },
 })
 
+/** "name", "name and phone_number", "name, phone_number and birthdate". */
+function englishList(names: string[]) {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
+
 type Dictionary = (typeof authErrorMessages)['en']
+
+/** Every problem but a sign-up attribute's, which its own field describes (sign-up-attributes/). */
+export type DescribedProblem = Exclude<AuthProblem, AttributeProblem>
 
 /** The message for a problem, and for a misconfiguration the setting to fix. */
 export function describeProblem(
   t: Dictionary,
-  problem: AuthProblem,
+  problem: DescribedProblem,
 ): { text: string; fix?: string } {
   switch (problem.kind) {
     case 'missing':
@@ -189,6 +216,13 @@ export function describeProblem(
       return { text: t.misconfigured, fix: t.fix.plan }
     case 'config-passkeys':
       return { text: t.misconfigured, fix: t.fix.passkeys }
+    case 'config-sign-up-attributes': {
+      const fixes = [
+        problem.required.length > 0 && t.fix.requiredAttributes(problem.required),
+        problem.undefinedInPool.length > 0 && t.fix.undefinedAttributes(problem.undefinedInPool),
+      ]
+      return { text: t.signUpMisconfigured, fix: fixes.filter(Boolean).join(' ') }
+    }
     case 'passkey-cancelled':
       return { text: t.passkeyCancelled }
     case 'passkey-unsupported':

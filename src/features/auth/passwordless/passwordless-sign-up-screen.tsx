@@ -10,6 +10,8 @@ import { CodeField, EmailField } from '../components/text-field'
 import { safeNextPath, withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
+import { AttributeFields, useAttributeValues } from '../sign-up-attributes/sign-up-attribute-fields'
+import { checkAttributes, userAttributes } from '../sign-up-attributes/sign-up-attribute-values'
 import { passwordlessMessages } from './passwordless-messages'
 
 const PASSKEY_OFFER = `${paths.account}?add-passkey=1&`
@@ -35,6 +37,7 @@ export function PasswordlessSignUpScreen() {
   const [email, setEmail] = useState(state.email ?? '')
   const [code, setCode] = useState('')
   const [confirming, setConfirming] = useState(false)
+  const attributes = useAttributeValues()
   const form = useAuthForm('passwordless')
   const { pending, problem, submit } = form
 
@@ -73,14 +76,19 @@ export function PasswordlessSignUpScreen() {
         onSubmit={() =>
           submit(
             async () => {
-              await signUpWithoutPassword(email.trim())
+              await signUpWithoutPassword(
+                email.trim(),
+                userAttributes(attributes.attributes, attributes.values),
+              )
               setConfirming(true)
             },
-            () => checkFields({ email }),
+            () =>
+              checkFields({ email }) ?? checkAttributes(attributes.attributes, attributes.values),
           )
         }
       >
         <EmailField value={email} onChange={setEmail} problem={problem} autoComplete="email" />
+        <AttributeFields {...attributes} problem={problem} />
         <SubmitButton pending={pending} label={t.create} busyLabel={t.creating} />
       </AuthForm>
       <p>

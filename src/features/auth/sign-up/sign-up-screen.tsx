@@ -9,6 +9,8 @@ import { EmailField } from '../components/text-field'
 import type { AuthLocationState } from '../lib/auth-location-state'
 import { withNext } from '../lib/next-path'
 import { checkFields, useAuthForm } from '../lib/use-auth-form'
+import { AttributeFields, useAttributeValues } from '../sign-up-attributes/sign-up-attribute-fields'
+import { checkAttributes, userAttributes } from '../sign-up-attributes/sign-up-attribute-values'
 import { signUpMessages } from './sign-up-messages'
 import { AuthForm } from '../components/auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
@@ -18,6 +20,7 @@ export function SignUpScreen() {
   const { next, navigate } = useAuthFlow()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
+  const attributes = useAttributeValues()
   const form = useAuthForm('sign-up')
   const { pending, problem, submit } = form
 
@@ -25,11 +28,19 @@ export function SignUpScreen() {
     submit(
       async () => {
         const address = email.trim()
-        await signUpWithEmail(address, password)
+        await signUpWithEmail(
+          address,
+          password,
+          userAttributes(attributes.attributes, attributes.values),
+        )
         const to: AuthLocationState = { email: address }
         navigate(withNext(paths.confirmSignUp, next), { state: to })
       },
-      () => checkFields({ email, password }),
+      // In the order the fields are on screen.
+      () =>
+        checkFields({ email }) ??
+        checkAttributes(attributes.attributes, attributes.values) ??
+        checkFields({ password }),
     )
 
   return (
@@ -37,6 +48,7 @@ export function SignUpScreen() {
       <p>{t.intro}</p>
       <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
+        <AttributeFields {...attributes} problem={problem} />
         <PasswordField
           label={t.password}
           autoComplete="new-password"
