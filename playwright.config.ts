@@ -14,8 +14,9 @@ import {
  * emulator on the app's origin and serves the strict CSP: the local-mode build
  * (`vite build --mode emulator`, what `npm run dev` shows, with the emulator's
  * banner and inbox), and a production build made exactly as `npm run build`
- * makes one, pointed at the emulator, with passwordless sign-in on. Each is
- * built once; the unit tests build nothing.
+ * makes one, pointed at the emulator, with passwordless sign-in on and the
+ * sign-up attributes name and phone_number. Each is built once; the unit tests
+ * build nothing.
  * Playwright can't download its own browser here: it drives an installed Chromium.
  */
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -46,6 +47,11 @@ const ON_PRODUCTION_BUILD = [
   /production-build\.spec\.ts$/,
   /session-users\.spec\.ts$/,
 ]
+/**
+ * Specs that compare the two builds: each of their tests is tagged with the
+ * build it needs, `@production-build` or `@local-mode`, and runs on that one.
+ */
+const ON_BOTH_BUILDS = [/sign-up-attributes\.spec\.ts$/]
 
 /** The settings of a real deployment, naming the emulator on the app's own origin instead of AWS. */
 const productionSettings = {
@@ -54,6 +60,8 @@ const productionSettings = {
   VITE_COGNITO_ENDPOINT: LOCAL_AWS_BASE_PATH,
   VITE_API_URL: `${LOCAL_AWS_BASE_PATH}/${API_STAGE}`,
   VITE_SIGN_IN_METHODS: 'passkey,email-code,password',
+  // A pool that requires them at sign-up (tests/e2e/sign-up-attributes.spec.ts).
+  VITE_SIGN_UP_ATTRIBUTES: 'name,phone_number',
 }
 /** The environment without any VITE_ setting a developer may have exported. */
 const environment = Object.fromEntries(
@@ -90,10 +98,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'local-mode', testIgnore: ON_PRODUCTION_BUILD },
+    { name: 'local-mode', testIgnore: ON_PRODUCTION_BUILD, grepInvert: /@production-build/ },
     {
       name: 'production',
-      testMatch: ON_PRODUCTION_BUILD,
+      testMatch: [...ON_PRODUCTION_BUILD, ...ON_BOTH_BUILDS],
+      grepInvert: /@local-mode/,
       use: { baseURL: `http://localhost:${productionPort}` },
     },
   ],

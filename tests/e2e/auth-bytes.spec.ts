@@ -22,6 +22,8 @@ const AUTH_SCREEN_MARKERS = [
   'Enter your sign-in code',
   'Set up an authenticator app',
   QR_MARKER,
+  // The fields VITE_SIGN_UP_ATTRIBUTES adds to the sign-up screens (in every build's code).
+  'Preferred user name',
 ]
 
 /**

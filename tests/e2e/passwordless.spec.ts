@@ -1,6 +1,7 @@
 /**
  * Passwordless sign-in on a production build with
- * VITE_SIGN_IN_METHODS=passkey,email-code,password, served on localhost with its
+ * VITE_SIGN_IN_METHODS=passkey,email-code,password (and
+ * VITE_SIGN_UP_ATTRIBUTES=name,phone_number), served on localhost with its
  * own emulator (playwright.config.ts, project "production"), with Chromium's
  * virtual authenticator standing in for the device's passkey store.
  */
@@ -59,6 +60,9 @@ async function signUpWithoutPassword(page: Page, email: string) {
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeFocused()
   await expect(page.getByLabel('Password')).toHaveCount(0)
   await page.getByLabel('Email').fill(email)
+  // This build asks for them (VITE_SIGN_UP_ATTRIBUTES), as its pool might require.
+  await page.getByLabel('Full name').fill('Ada Lovelace')
+  await page.getByLabel('Phone number').fill('+15555550123')
   await page.getByRole('button', { name: 'Create account' }).click()
   await expect(page.getByRole('heading', { name: 'Confirm your email' })).toBeFocused()
   await page.getByLabel('Sign-in code').fill(await codeFor(page.request, email, 'sign-up'))

@@ -64,6 +64,9 @@ test('prerenders the public pages in English and Japanese, their form in the HTM
   }
   expect(document('/sign-in.html')).toMatch(/<h1 [^>]*>Sign in<\/h1>/)
   expect(document('/sign-in.ja.html')).toMatch(/<h1 [^>]*>サインイン<\/h1>/)
+  // The fields VITE_SIGN_UP_ATTRIBUTES adds are in the form too, before its code arrives.
+  expect(document('/sign-up.html')).toMatch(/<input [^>]*type="tel"[^>]*name="phone_number"/)
+  expect(document('/sign-up.ja.html')).toMatch(/<label [^>]*>氏名<\/label>/)
   for (const name of ['/index.html', '/projects.html', '/account.html', '/sign-up/confirm.html']) {
     expect(document(name), name).toMatch(/<div id="root"><\/div>/)
   }
@@ -76,6 +79,11 @@ test("gives each app route a document that preloads the route's own chunk and st
     /<link rel="modulepreload" crossorigin href="\/assets\/passwordless-sign-in-[\w-]+\.js">/,
   )
   expect(signIn).not.toMatch(/href="\/assets\/sign-in-[\w-]+\.js"/)
+  // The sign-up attribute fields are the sign-up page's alone.
+  expect(signIn).not.toMatch(/sign-up-attribute-/)
+  expect(document('/sign-up.html')).toMatch(
+    /<link rel="modulepreload" crossorigin href="\/assets\/sign-up-attribute-[\w-]+\.js">/,
+  )
   expect(signIn).toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/[\w-]+\.css">/)
   const projects = document('/projects.html')
   expect(projects).toMatch(
@@ -88,7 +96,7 @@ test("gives each app route a document that preloads the route's own chunk and st
   expect(early).toBeGreaterThan(0)
   expect(early).toBeLessThan(projects.search(/<script type="module" crossorigin src=/))
   // A returning user's page preloads none of the sign-in screens' code.
-  expect(projects).not.toMatch(/sign-in-|auth-form-|auth-flows-|passwordless-/)
+  expect(projects).not.toMatch(/sign-in-|auth-form-|auth-flows-|passwordless-|sign-up-attribute-/)
   // Vite's manifest, which the documents are made from, is not part of the site.
   expect(files.some((file) => file.name.includes('manifest'))).toBe(false)
 })
