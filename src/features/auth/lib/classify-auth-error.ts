@@ -184,18 +184,14 @@ export function classifyAuthError(error: unknown, action: AuthAction): AuthProbl
  * Newer pools name attributes in Cognito's schema errors as SCIM does
  * ("name.formatted: The attribute name.formatted is required", comma-separated);
  * older ones by their own names, a line each ("name: The attribute is required").
+ * The SCIM names seen in such errors, back to the attribute names the setting
+ * takes; any other is shown as Cognito gives it.
  */
 const SCIM_NAMES: Record<string, string> = {
   'name.formatted': 'name',
   'name.givenName': 'given_name',
   'name.familyName': 'family_name',
-  'name.middleName': 'middle_name',
-  nickName: 'nickname',
   phoneNumbers: 'phone_number',
-  addresses: 'address',
-  photos: 'picture',
-  profileUrl: 'profile',
-  timezone: 'zoneinfo',
 }
 
 /** InvalidParameterException "Attributes did not conform to the schema: …", read for the doctor. */
