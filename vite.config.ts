@@ -66,8 +66,11 @@ export default defineConfig(({ command, mode }) => {
         VITE_LOCAL_AWS_INBOX: `${LOCAL_AWS_BASE_PATH}/inbox`,
       }
     : { VITE_LOCAL_AWS: 'false' }
+  // Names this build: what one build kept in the browser (the projects list),
+  // another may read differently, so it drops it (persisted-list.ts).
+  const buildId = { VITE_BUILD_ID: `${process.env.npm_package_version ?? ''}-${Date.now()}` }
   const define = Object.fromEntries(
-    Object.entries(localSettings).map(([name, value]) => [
+    Object.entries({ ...localSettings, ...buildId }).map(([name, value]) => [
       `import.meta.env.${name}`,
       JSON.stringify(value),
     ]),

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
+import { keepListBetweenVisits } from '@/features/projects/api/persisted-list'
 import { detectLanguage, readStored } from '@/lib/i18n'
 import { createQueryClient } from '@/lib/query-client'
 import '@/styles.css'
@@ -21,11 +22,15 @@ const hydrating =
 // and data) as soon as this chunk runs. Not a top-level await: the route chunks
 // import from this one, which must finish running first.
 const queryClient = createQueryClient()
-createAppRouter(queryClient, { hydrating }).then(
-  (router) => render(router, hydrating),
-  // A route chunk that failed to arrive: the page is drawn anew, and the router reports it.
-  () => createAppRouter(queryClient).then((router) => render(router, false)),
-)
+// The list kept from the last visit first (localStorage answers at once), so the
+// route's loader and first render see it.
+void keepListBetweenVisits(queryClient)
+  .then(() => createAppRouter(queryClient, { hydrating }))
+  .then(
+    (router) => render(router, hydrating),
+    // A route chunk that failed to arrive: the page is drawn anew, and the router reports it.
+    () => createAppRouter(queryClient).then((router) => render(router, false)),
+  )
 
 function render(router: Awaited<ReturnType<typeof createAppRouter>>, hydrate: boolean) {
   const app = (

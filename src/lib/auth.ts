@@ -81,19 +81,29 @@ let lastUser: string | undefined
  * intends, so that a remembered browser's next sign-in skips the MFA code.
  * A clearer must never remove them, nor Amplify's storage wholesale.
  */
-const clearers = new Set<() => void>()
+const clearers = new Set<(owner: string | undefined) => void>()
 
 /**
  * Has `clear` run whenever a session ends or another user signs in, before
- * the screen that follows renders. Returns the unsubscribe.
+ * the screen that follows renders, with the user whose data it was. Returns
+ * the unsubscribe.
  */
-export function onSessionEnd(clear: () => void): () => void {
+export function onSessionEnd(clear: (owner: string | undefined) => void): () => void {
   clearers.add(clear)
   return () => clearers.delete(clear)
 }
 
 function clearUserData() {
-  for (const clear of clearers) clear()
+  for (const clear of clearers) clear(lastUser)
+}
+
+/**
+ * Whose data this page may hold and keep: the signed-in user, or the one whose
+ * stored session awaits its refresh; undefined when nobody's session is going.
+ */
+export function dataOwner(): string | undefined {
+  const { status } = current()
+  return status === 'nobody' || status === 'ended' ? undefined : lastUser
 }
 
 function subscribe(listener: () => void) {

@@ -34,7 +34,11 @@ describe('building the app (vite.config.ts)', () => {
     vi.stubEnv('VITE_USER_POOL_CLIENT_ID', '1example23456789')
     vi.stubEnv('VITE_API_URL', '/dev_1')
     const real = resolve(build('production'))
-    expect(real.define).toEqual({ 'import.meta.env.VITE_LOCAL_AWS': '"false"' })
+    expect(real.define).toEqual({
+      'import.meta.env.VITE_LOCAL_AWS': '"false"',
+      // Each build is named, so what one kept in the browser another drops.
+      'import.meta.env.VITE_BUILD_ID': expect.stringMatching(/^"[\w.]*-\d+"$/),
+    })
     expect(JSON.stringify(real.plugins)).not.toContain('local-aws')
 
     clearSettings()

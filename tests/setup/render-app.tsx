@@ -30,14 +30,13 @@ function AfterSignIn({ ready, children }: { ready: Promise<unknown>; children: R
  * is read from storage again.
  * `signedIn` first signs a fresh (or the given) confirmed user in; the app
  * appears once that is done, so find things with `await screen.find…`.
+ * `queryClient` is one the test prepared, as main.tsx prepares the page's.
  */
 export function renderApp({
   route = '/',
   signedIn,
-}: { route?: string; signedIn?: boolean | Partial<TestUser> } = {}) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
-  })
+  queryClient = testQueryClient(),
+}: { route?: string; signedIn?: boolean | Partial<TestUser>; queryClient?: QueryClient } = {}) {
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [route] })
   const user = userEvent.setup()
   const signedInUser: Promise<TestUser | undefined> = signedIn
@@ -51,3 +50,9 @@ export function renderApp({
   const result = render(signedIn ? <AfterSignIn ready={signedInUser}>{app}</AfterSignIn> : app)
   return { ...result, user, router, queryClient, signedInUser }
 }
+
+/** A QueryClient that doesn't retry. */
+export const testQueryClient = () =>
+  new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
+  })

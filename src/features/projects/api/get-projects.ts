@@ -2,6 +2,7 @@ import { queryOptions, useIsMutating, useQuery, type QueryClient } from '@tansta
 import { useCallback } from 'react'
 import { apiRequest, readRetryDelay, shouldRetryRead } from '@/lib/api-client'
 import { parseProjects, type ProjectList } from './parse-projects'
+import { KEPT_FOR_MS } from './persisted-list'
 import { projectKeys } from './project-keys'
 
 export async function getProjects(signal?: AbortSignal): Promise<ProjectList> {
@@ -33,6 +34,9 @@ export function projectsQuery() {
     // Fail at once when offline (and say so) rather than wait silently.
     networkMode: 'always',
     staleTime: FRESH_MS,
+    // Kept in the cache as long as it is kept between visits (persisted-list.ts):
+    // a list dropped from the cache would be dropped from the next visit too.
+    gcTime: KEPT_FOR_MS,
     refetchOnWindowFocus: true,
     refetchOnReconnect: true,
     refetchInterval: REFRESH_MS,

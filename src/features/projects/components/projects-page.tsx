@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { PageTitle } from '@/components/page-title'
 import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
 import { foldWrites } from '../api/fold-writes'
 import { useProjects } from '../api/get-projects'
 import { isCapped } from '../api/parse-projects'
+import { keptListTime } from '../api/persisted-list'
 import { useWriteRecords } from '../api/project-write'
 import { orderProjects } from '../utils/order-projects'
 import { CreateProjectForm } from './create-project-form'
@@ -25,6 +27,7 @@ const messages = defineMessages({
     unreadable: (count: number) =>
       `${count === 1 ? 'One entry' : `${count} entries`} from the service had no usable id and ${count === 1 ? 'is' : 'are'} not shown.`,
     capped: 'The API lists at most 50 projects, so some may be missing here.',
+    asOf: (time: string) => `The list as of ${time}, from your last visit. Checking for changes…`,
   },
   ja: {
     title: 'プロジェクト',
@@ -38,6 +41,7 @@ const messages = defineMessages({
       `サービスから届いた ${count} 件の項目は有効な ID がないため表示していません。`,
     capped:
       'API が返すプロジェクトは最大 50 件のため、ここに表示されていないプロジェクトがあるかもしれません。',
+    asOf: (time: string) => `前回表示した ${time} 時点の一覧です。変更を確認しています…`,
   },
 })
 
@@ -48,6 +52,7 @@ export function ProjectsPage() {
   const { query, retry } = useProjects()
   const records = useWriteRecords()
   const page = useProjectActions()
+  const keptAt = keptListTime(useQueryClient(), query.dataUpdatedAt)
   // What the API last answered, with this tab's writes folded on top: derived, never stored.
   const ordered = useMemo(
     () => (query.data ? orderProjects(foldWrites(query.data, records).items, language) : []),
@@ -75,6 +80,11 @@ export function ProjectsPage() {
         </div>
       ) : (
         <>
+          {keptAt !== undefined && (
+            <p role="status" className="notice">
+              {t.asOf(formatKeptTime(keptAt, language))}
+            </p>
+          )}
           {/* A failed refresh keeps the list the user already has. */}
           {query.isError && (
             <div role="alert" className="notice notice-warning">
@@ -107,4 +117,13 @@ export function ProjectsPage() {
       )}
     </section>
   )
+}
+
+/** The kept list's time in the user's language and format: the date too when it isn't today's. */
+function formatKeptTime(time: number, language: string): string {
+  const today = new Date().toDateString() === new Date(time).toDateString()
+  return new Intl.DateTimeFormat(
+    language,
+    today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(time)
 }
