@@ -15,7 +15,6 @@
  * can't be reached the session is kept, and tried again.
  */
 import { useSyncExternalStore } from 'react'
-import { decodeJWT } from '@aws-amplify/core/internals/utils'
 import { isRefreshTokenKey, readStoredSession } from '@/lib/stored-session'
 
 const loadAmplify = () =>
@@ -182,8 +181,7 @@ function startWatching() {
   else if (current().status === 'signed-in') {
     // Amplify isn't needed while the stored token is fresh: it loads on first
     // use (a sign-out, a refresh) or a minute before the token expires.
-    const token = readStoredSession()?.freshIdToken
-    scheduleRefresh(token ? decodeJWT(token).payload.exp : undefined)
+    scheduleRefresh(readStoredSession()?.refreshDueAt)
   }
 }
 
@@ -269,7 +267,7 @@ export async function checkSession(): Promise<void> {
     // Usually what the stored session already showed: nothing to redraw.
     if (now.status !== 'signed-in' || now.email !== email)
       setSession({ status: 'signed-in', email })
-    scheduleRefresh(tokens.accessToken.payload.exp)
+    scheduleRefresh(readStoredSession()?.refreshDueAt)
   } else if (now.status !== 'nobody' && now.status !== 'ended') {
     // The tokens went while a session was going: Amplify clears them when
     // Cognito refuses a refresh, and its failure event may reach us after this check.
@@ -278,11 +276,11 @@ export async function checkSession(): Promise<void> {
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined
-/** Refreshes a minute before the access token expires, so an idle page notices a revoked session. */
-function scheduleRefresh(expiresAt: number | undefined, retryIn?: number) {
+/** Refreshes when the stored tokens fall due, so an idle page notices a revoked session. */
+function scheduleRefresh(dueAt: number | undefined, retryIn?: number) {
   clearTimeout(refreshTimer)
-  if (!expiresAt && !retryIn) return
-  const delay = retryIn ?? Math.max((expiresAt ?? 0) * 1000 - Date.now() - 60_000, 5_000)
+  if (!dueAt && !retryIn) return
+  const delay = retryIn ?? Math.max((dueAt ?? 0) - Date.now(), 5_000)
   refreshTimer = setTimeout(() => void checkSession(), Math.min(delay, 2 ** 31 - 1))
 }
 

@@ -25,6 +25,12 @@ export interface StoredSession {
   email: string | undefined
   /** The IdToken, while it and the access token have more than MIN_VALIDITY_MS left; undefined when a refresh is due. */
   freshIdToken: string | undefined
+  /**
+   * When, by this browser's clock, the refresh falls due: MIN_VALIDITY_MS before
+   * the first token expires by Cognito's, allowing for the clock drift Amplify
+   * measured (a device clock behind Cognito's would otherwise refresh late).
+   */
+  refreshDueAt: number | undefined
 }
 
 /** The stored session of the last user Amplify signed in, or undefined when there is none (or storage can't be read). */
@@ -37,19 +43,20 @@ export function readStoredSession(): StoredSession | undefined {
     // Amplify has no session without an access token (its TokenStore.loadTokens).
     if (!accessToken) return undefined
     const idToken = localStorage.getItem(`${prefix}.${user}.idToken`)
-    if (!idToken) return { email: undefined, freshIdToken: undefined }
+    if (!idToken) return { email: undefined, freshIdToken: undefined, refreshDueAt: undefined }
     const drift = Number(localStorage.getItem(`${prefix}.${user}.clockDrift`) ?? 0) || 0
     const { exp: idExpiry, email } = decodeJWT(idToken).payload
     const accessExpiry = decodeJWT(accessToken).payload.exp
     // Amplify refreshes when either token is about to expire: so must we.
     const expiresAt = Math.min(idExpiry ?? 0, accessExpiry ?? 0) * 1000
-    const fresh = Date.now() + drift + MIN_VALIDITY_MS < expiresAt
+    const refreshDueAt = expiresAt - drift - MIN_VALIDITY_MS
     return {
       email: typeof email === 'string' ? email : undefined,
-      freshIdToken: fresh ? idToken : undefined,
+      freshIdToken: Date.now() < refreshDueAt ? idToken : undefined,
+      refreshDueAt,
     }
   } catch {
     // Storage disabled, a malformed token: Amplify, once loaded, has the last word.
-    return { email: undefined, freshIdToken: undefined }
+    return { email: undefined, freshIdToken: undefined, refreshDueAt: undefined }
   }
 }
