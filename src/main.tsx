@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
+import { shareListAcrossTabs } from '@/features/projects/api/list-across-tabs'
 import { keepListBetweenVisits } from '@/features/projects/api/persisted-list'
 import { detectLanguage, readStored } from '@/lib/i18n'
 import { createQueryClient } from '@/lib/query-client'
@@ -23,8 +24,9 @@ const hydrating =
 // import from this one, which must finish running first.
 const queryClient = createQueryClient()
 // The list kept from the last visit first (localStorage answers at once), so the
-// route's loader and first render see it.
+// route's loader and first render see it; then each answer is shared with the user's other tabs.
 void keepListBetweenVisits(queryClient)
+  .then(() => shareListAcrossTabs(queryClient))
   .then(() => createAppRouter(queryClient, { hydrating }))
   .then(
     (router) => render(router, hydrating),

@@ -1,0 +1,61 @@
+/**
+ * Keeps the user's tabs in step: each list the API answers in one tab (a
+ * write's answer is the whole list) is posted to the others on a
+ * BroadcastChannel, which take it as their own answer, with no GET of theirs.
+ * Only between tabs of the same user, pool and app client.
+ */
+import type { QueryClient } from '@tanstack/react-query'
+import { env } from '@/config/env'
+import { dataOwner } from '@/lib/auth'
+import type { ProjectList } from './parse-projects'
+import { projectKeys } from './project-keys'
+
+interface Shared {
+  owner: string
+  list: ProjectList
+  /** When the sending tab had the answer. */
+  answeredAt: number
+}
+
+const LIST_HASH = JSON.stringify(projectKeys.list())
+
+/** Starts sharing `queryClient`'s list with the user's other tabs; returns what stops it. */
+export function shareListAcrossTabs(queryClient: QueryClient): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {}
+  const channel = new BroadcastChannel(
+    `projects-console.list.${env.userPoolId}.${env.userPoolClientId}`,
+  )
+  let taking = false
+
+  const stopPosting = queryClient.getQueryCache().subscribe((event) => {
+    if (taking || event.type !== 'updated' || event.action.type !== 'success') return
+    if (event.query.queryHash !== LIST_HASH) return
+    const owner = dataOwner()
+    if (!owner) return
+    const shared: Shared = {
+      owner,
+      list: event.query.state.data as ProjectList,
+      answeredAt: event.query.state.dataUpdatedAt,
+    }
+    channel.postMessage(shared)
+  })
+
+  channel.onmessage = ({ data }: MessageEvent<Shared>) => {
+    if (data.owner !== dataOwner()) return
+    // This tab's own write in flight answers with a newer list than any sent meanwhile.
+    if (queryClient.isMutating({ mutationKey: projectKeys.writes() }) > 0) return
+    const state = queryClient.getQueryState(projectKeys.list())
+    if (state && state.dataUpdatedAt >= data.answeredAt) return
+    taking = true
+    try {
+      queryClient.setQueryData(projectKeys.list(), data.list, { updatedAt: data.answeredAt })
+    } finally {
+      taking = false
+    }
+  }
+
+  return () => {
+    stopPosting()
+    channel.close()
+  }
+}
