@@ -6,7 +6,7 @@
  * Cognito's error type); the auth feature turns them into messages.
  */
 import { env, type MfaMethod } from '@/config/env'
-import { checkSession, sessionEnded, signOutQuietly } from '@/lib/auth'
+import { checkSession, endSession, signOutQuietly } from '@/lib/auth'
 import type { MfaSetting, SignInStep } from './auth-steps'
 
 export type { MfaMethod, MfaPolicy } from '@/config/env'
@@ -147,7 +147,7 @@ export async function changePassword(oldPassword: string, newPassword: string): 
 
 export async function deleteAccount(): Promise<void> {
   await (await loadFlows()).deleteUser()
-  sessionEnded('account-deleted')
+  endSession('account-deleted')
 }
 
 /** The signed-in user's MFA factors and the one asked first. */

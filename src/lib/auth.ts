@@ -233,7 +233,7 @@ let endings = 0
 export const sessionEndings = () => endings
 
 /** Ends the session for `reason`, clearing what the user saw; no-op when none is going. */
-export function sessionEnded(reason: SessionEndReason): void {
+export function endSession(reason: SessionEndReason): void {
   const status = current().status
   if (status === 'nobody' || status === 'ended') return
   clearTimeout(refreshTimer)
@@ -241,7 +241,6 @@ export function sessionEnded(reason: SessionEndReason): void {
   setSession({ status: 'ended', reason })
 }
 
-const endSession = sessionEnded
 
 /** Reads the stored session (refreshing the tokens if due) into the session state. */
 export async function checkSession(): Promise<void> {
@@ -333,5 +332,5 @@ export async function signOutOf(scope: 'this-browser' | 'everywhere'): Promise<v
     // Signing out everywhere must reach Cognito; this browser's tokens are gone either way.
     if (scope === 'everywhere') throw error
   }
-  sessionEnded('signed-out')
+  endSession('signed-out')
 }
