@@ -43,10 +43,10 @@ function ageList(queryClient: QueryClient) {
 
 // As a browser fires it when the tab comes back (react-query listens on window; it bubbles there).
 const tabShown = () =>
-  act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })))
+  act(async () => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })))
 const reconnected = async () => {
-  await act(() => void window.dispatchEvent(new Event('offline')))
-  await act(() => void window.dispatchEvent(new Event('online')))
+  await act(async () => void window.dispatchEvent(new Event('offline')))
+  await act(async () => void window.dispatchEvent(new Event('online')))
 }
 
 describe('the 50-project cap', () => {
