@@ -241,7 +241,6 @@ export function endSession(reason: SessionEndReason): void {
   setSession({ status: 'ended', reason })
 }
 
-
 /** Reads the stored session (refreshing the tokens if due) into the session state. */
 export async function checkSession(): Promise<void> {
   const endingsBefore = endings
