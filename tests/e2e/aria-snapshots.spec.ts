@@ -4,7 +4,7 @@ import { startIn, switchLanguage } from './i18n-support'
 import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
 import { poolMfa, userWithFactors } from './mfa-support'
 import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
-import { API_PATH } from './projects-support'
+import { API_PATH, forgetKeptList } from './projects-support'
 
 /**
  * What a screen reader meets on each screen's key states, in English and in
@@ -91,6 +91,7 @@ test('signed-in screens', async ({ page, request }) => {
   await page.route(`**${API_PATH}`, (route) =>
     route.fulfill({ status: 403, json: { message: 'Forbidden' } }),
   )
+  await forgetKeptList(page)
   await page.reload()
   await expect(page.locator('main .load-error')).toBeVisible({ timeout: 15_000 })
   await snapshot(page, 'projects-load-failed')

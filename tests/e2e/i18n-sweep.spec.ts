@@ -4,7 +4,7 @@ import { PSEUDO, startIn, sweep, switchLanguage } from './i18n-support'
 import { cognito, createConfirmedUser, latestCode, PASSWORD, uniqueEmail } from './local-aws'
 import { advanceEmulatorClock, poolMfa, totpCode, userWithFactors } from './mfa-support'
 import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
-import { API_PATH } from './projects-support'
+import { API_PATH, forgetKeptList } from './projects-support'
 import { pseudoText } from '../../src/lib/pseudo-locale.ts'
 
 /**
@@ -245,10 +245,15 @@ test('projects: loading, empty, list, each form and row state, notices, errors',
   await sweep(page, 'projects, the 50-project cap', [email])
   await page.unrouteAll()
 
-  // The list fails to load.
+  // The list fails to load: the one kept from the last visit stays, marked, with the failure.
   await page.route(`**${API_PATH}`, (route) =>
     route.fulfill({ status: 403, json: { message: 'Forbidden' } }),
   )
+  await page.reload()
+  await expect(page.locator('main .notice-warning[role="alert"]')).toBeVisible({ timeout: 15_000 })
+  await sweep(page, 'projects, the kept list, refresh failed', [email])
+  // And on a first visit, with nothing kept.
+  await forgetKeptList(page)
   await page.reload()
   await expect(page.locator('main .load-error')).toBeVisible({ timeout: 15_000 })
   await sweep(page, 'projects, load failed', [email])

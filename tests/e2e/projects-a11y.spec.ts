@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { signIn } from './projects-support'
+import { forgetKeptList, signIn } from './projects-support'
 
 async function expectNoViolations(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page }).analyze()
@@ -62,6 +62,7 @@ test('the projects screens pass axe in English and Japanese, and work by keyboar
   await page.route('**/local-aws/dev_1/projects', (route) =>
     route.fulfill({ status: 502, body: '{"message": "Internal server error"}' }),
   )
+  await forgetKeptList(page)
   await page.reload()
   await expect(
     page.getByRole('alert').filter({ hasText: 'プロジェクトを読み込めませんでした' }),

@@ -19,6 +19,17 @@ export async function signIn(page: Page, request: APIRequestContext) {
   return email
 }
 
+/**
+ * Removes the list kept from the last visit (persisted-list.ts): the next
+ * load is then a first visit's, which has nothing to show if the GET fails.
+ */
+export async function forgetKeptList(page: Page) {
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith('projects-console.list.')) localStorage.removeItem(key)
+  })
+}
+
 export interface Sent {
   method: string
   body: unknown
