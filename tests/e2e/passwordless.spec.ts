@@ -10,6 +10,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { expect, test } from './fixtures'
 import { cognito, uniqueEmail } from './local-aws'
+import { virtualAuthenticator } from './webauthn-support'
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   // This server's own emulator: its pool allows passkeys and e-mailed codes for localhost.
@@ -25,22 +26,6 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   })
   await request.dispose()
 })
-
-async function virtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  })
-  return { cdp, authenticatorId }
-}
 
 /** The newest sign-in or sign-up code the emulator e-mailed to `email`. */
 async function codeFor(request: APIRequestContext, email: string, kind: string) {

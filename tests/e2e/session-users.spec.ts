@@ -13,6 +13,7 @@ import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
 import { expect, test } from './fixtures'
 import { cognito, createConfirmedUser, PASSWORD } from './local-aws'
 import { advanceEmulatorClock, poolMfa, totpCode, UI, userWithFactors } from './mfa-support'
+import { virtualAuthenticator } from './webauthn-support'
 
 const t = UI.en
 
@@ -37,21 +38,6 @@ test.afterAll(async ({ playwright, baseURL }) => {
   await poolMfa(request, 'OFF')
   await request.dispose()
 })
-
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  })
-}
 
 /** The passkey section's notice for a user with two-step sign-in on: from their MFA preference. */
 const usesTwoStep = /^You use two-step verification/
@@ -163,7 +149,7 @@ for (const { reason, says, end } of endings) {
     request,
   }) => {
     await page.clock.install()
-    await addVirtualAuthenticator(page)
+    await virtualAuthenticator(page)
     const first = await firstPersonSignsIn(page, request)
     await page.getByRole('banner').getByRole('link', { name: 'Projects' }).click()
     await expect(page).toHaveURL(/\/projects$/)
