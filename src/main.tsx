@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
 import { shareListAcrossTabs } from '@/features/projects/api/list-across-tabs'
+import { keepWritesAcrossReloads } from '@/features/projects/api/offline-queue'
 import { keepListBetweenVisits } from '@/features/projects/api/persisted-list'
 import { detectLanguage, readStored } from '@/lib/i18n'
 import { createQueryClient } from '@/lib/query-client'
@@ -23,9 +24,11 @@ const hydrating =
 // and data) as soon as this chunk runs. Not a top-level await: the route chunks
 // import from this one, which must finish running first.
 const queryClient = createQueryClient()
-// The list kept from the last visit first (localStorage answers at once), so the
-// route's loader and first render see it; then each answer is shared with the user's other tabs.
+// The list and the writes waiting for the network kept from the last visit
+// first (localStorage answers at once), so the route's loader and first render
+// see them; then each answer is shared with the user's other tabs.
 void keepListBetweenVisits(queryClient)
+  .then(() => keepWritesAcrossReloads(queryClient))
   .then(() => shareListAcrossTabs(queryClient))
   .then(() => createAppRouter(queryClient, { hydrating }))
   .then(

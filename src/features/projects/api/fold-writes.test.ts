@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   blockingWrite,
   buildsOn,
+  dependentsOf,
   droppedWrites,
   foldWrites,
   type ProjectWrite,
@@ -28,6 +29,10 @@ type Command =
   | { kind: 'other-rename'; pick: number }
   | { kind: 'other-delete'; pick: number }
   | { kind: 'refresh' }
+  | { kind: 'offline' }
+  | { kind: 'online' }
+  | { kind: 'cancel'; pick: number }
+  | { kind: 'reload' }
 
 const command: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'create' as const }), weight: 3 },
@@ -45,6 +50,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.constant({ kind: 'refresh' as const }), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'offline' as const }), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'online' as const }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'reload' as const }), weight: 1 },
 )
 
 /** A stand-in for the table's hash order: neither by id nor by insertion. */
@@ -57,6 +66,9 @@ class Session {
   /** Every write the API received, in order. */
   sent: ProjectWrite[] = []
   deletedHere: Project[] = []
+  /** Keys of the writes the user cancelled while they waited for the network. */
+  cancelled = new Map<string, ProjectWrite>()
+  offline = false
   private next = 1000
   private keys = 0
 
@@ -91,7 +103,7 @@ class Session {
       .map((r) => r.write.key)
     this.keys += 1
     const write = { ...request, key: `k${this.keys}`, after } as ProjectWrite
-    this.records.push({ write, status: 'pending' })
+    this.records.push({ write, status: 'pending', waiting: this.offline })
   }
 
   run(command: Command) {
@@ -143,16 +155,43 @@ class Session {
         return
       }
       case 'refresh':
-        // The page never refreshes while a write is in flight.
-        if (!this.records.some((r) => r.status === 'pending')) this.answered = this.answer()
+        // The page never refreshes while a write is in flight or waiting, nor offline.
+        if (!this.offline && !this.records.some((r) => r.status === 'pending'))
+          this.answered = this.answer()
+        return
+      case 'offline':
+        this.offline = true
+        return
+      case 'online':
+        this.offline = false
+        for (const record of this.records) record.waiting = false
+        return
+      case 'cancel': {
+        // As the page's Cancel: the write and the waiting ones that build on it leave the cache.
+        const waiting = this.records.filter((r) => r.waiting)
+        const record = waiting[command.pick % Math.max(waiting.length, 1)]
+        if (!record) return
+        const writes = [record.write, ...dependentsOf(record.write, this.records)]
+        for (const write of writes) this.cancelled.set(write.key, write)
+        const gone = new Set(writes.map((w) => w.key))
+        this.records = this.records.filter((r) => !gone.has(r.write.key))
+        return
+      }
+      case 'reload':
+        // Only the writes not yet answered come back (offline-queue.ts), with the kept list.
+        this.records = this.records
+          .filter((r) => r.status === 'pending')
+          .map((r) => ({ ...r, write: { ...r.write, restored: true } }))
         return
     }
   }
 
   /** The oldest write in flight is answered, as the scope sends them one at a time. */
   settle(ok: boolean) {
+    if (this.offline) return // nothing is sent: the writes wait
     const record = this.records.find((r) => r.status === 'pending')
     if (!record) return
+    record.waiting = false
     if (blockingWrite(record.write, this.records)) {
       record.status = 'error' // not sent
       return
@@ -173,6 +212,7 @@ class Session {
   }
 
   settleAll(ok: boolean) {
+    this.run({ kind: 'online' })
     while (this.records.some((r) => r.status === 'pending')) this.settle(ok)
   }
 }
@@ -195,8 +235,20 @@ function checkInvariants(session: Session) {
     }
   }
 
-  // A write that depends on a failed one never reaches the API.
-  for (const write of session.sent) expect(dropped.has(write.key)).toBe(false)
+  // A write that depends on a failed one never reaches the API, nor one the user cancelled.
+  for (const write of session.sent) {
+    expect(dropped.has(write.key)).toBe(false)
+    expect(session.cancelled.has(write.key), `cancelled write ${write.key} was sent`).toBe(false)
+  }
+  // A cancelled write doesn't show: names are unique, so its name is nowhere.
+  for (const write of session.cancelled.values()) {
+    const name = nameOf(write)
+    if (name) expect(names.has(name), `cancelled write ${write.key} shows`).toBe(false)
+  }
+  // Offline, nothing waiting has been sent.
+  for (const { write, waiting } of session.records) {
+    if (waiting) expect(session.sent).not.toContain(write)
+  }
 
   // The newest write still in flight for a project is what the user sees of it.
   const newest = new Map<number, ProjectWrite>()

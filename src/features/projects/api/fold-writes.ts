@@ -28,6 +28,17 @@ interface WriteBase {
    * change what the API holds before this one is sent.
    */
   since?: readonly string[]
+  /**
+   * Made while writes wait for the network (offline, or behind one that is):
+   * the list may have changed by the time it goes.
+   */
+  queued?: boolean
+  /** When the user made it (epoch ms). */
+  madeAt?: number
+  /** Restored after a reload (offline-queue.ts): no one on this page waits for its answer. */
+  restored?: boolean
+  /** Restored after a reload that happened while it was in flight: it may have reached the API. */
+  interrupted?: boolean
 }
 
 /**
@@ -48,6 +59,8 @@ export type WriteStatus = 'pending' | 'success' | 'error'
 export interface WriteRecord {
   write: ProjectWrite
   status: WriteStatus
+  /** Pending, and waiting for the network before it is sent. */
+  waiting?: boolean
 }
 
 export interface ShownProject extends Project {

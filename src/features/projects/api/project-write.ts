@@ -1,4 +1,6 @@
 import {
+  mutationOptions,
+  onlineManager,
   useMutation,
   useMutationState,
   useQueryClient,
@@ -17,16 +19,30 @@ import {
   type WriteRecord,
 } from './fold-writes'
 import { FRESH_MS, getProjects, projectsQuery } from './get-projects'
+import { newProjectId } from './new-project-id'
 import { isCapped, isUnflagged, type Project, type ProjectList } from './parse-projects'
 import { projectKeys } from './project-keys'
 import { renameProject } from './rename-project'
 
-/** A write as an action makes it; the hook adds `key`, `after`, `listed` and `since`. */
+/** A write as an action makes it; the hook adds what it knows of the moment: `key`, `after`, `listed`, `since`, `queued`. */
 export type WriteRequest = ProjectWrite extends infer W
   ? W extends ProjectWrite
-    ? Omit<W, 'key' | 'after' | 'listed' | 'since'>
+    ? Omit<
+        W,
+        'key' | 'after' | 'listed' | 'since' | 'queued' | 'madeAt' | 'restored' | 'interrupted'
+      >
     : never
   : never
+
+/**
+ * What a write settles with: the API's answer (the whole list) and, for a
+ * create, the project as sent, whose id differs from the one the user saw if
+ * someone else took that id while the create waited for the network.
+ */
+export interface WriteAnswer {
+  list: ProjectList
+  sent?: Project
+}
 
 /** A write that was not sent because an earlier write it built on failed. */
 export class WriteNotSent extends Error {
@@ -58,42 +74,83 @@ export class WriteConflict extends Error {
 }
 
 /**
- * PUT re-creates a deleted project and the last write wins, so a rename or
- * delete is first checked against the list: the cached one if it is fresh
- * (no extra request), else a new one (one GET, which also refreshes the page).
+ * The list a write is checked against: the cached one if it is fresh (no
+ * extra request), else a new one (one GET, which also refreshes the page).
+ * A write that waited for the network needs one answered since it was made:
+ * what the page knew before says nothing of the time it was offline.
+ * Not through the query cache: a write queued meanwhile cancels cache fetches.
  */
-async function checkCurrent(client: QueryClient, write: ProjectWrite): Promise<void> {
-  if (write.type === 'create' || write.confirmed) return
+async function currentList(client: QueryClient, write: ProjectWrite): Promise<ProjectList> {
   const key = projectsQuery().queryKey
+  // A restored write starts with the page, maybe while its first GET is out: that answer will do.
+  if (client.isFetching({ queryKey: key }) > 0)
+    await client.fetchQuery(projectsQuery()).catch(() => undefined)
   const state = client.getQueryState(key)
-  let list = state?.data
-  if (!state || !list || Date.now() - state.dataUpdatedAt > FRESH_MS) {
-    // Not through the query cache: a write queued meanwhile cancels cache fetches.
-    list = await getProjects()
-    client.setQueryData(key, list)
-  }
+  const since = write.queued ? (write.madeAt ?? Infinity) : -Infinity
+  const current =
+    state && state.dataUpdatedAt > since && Date.now() - state.dataUpdatedAt <= FRESH_MS
+  if (state?.data && current) return state.data
+  const list = await getProjects()
+  client.setQueryData(key, list)
+  return list
+}
+
+/**
+ * Whether the write needs the current list before it goes: a rename or delete
+ * always (PUT re-creates a deleted project and the last write wins), a create
+ * that waited for the network (someone may have taken its id meanwhile), and
+ * a write that was in flight when the page went away (it may have landed).
+ */
+const needsCheck = (write: ProjectWrite) =>
+  write.interrupted === true || (write.type === 'create' ? write.queued === true : !write.confirmed)
+
+/** Whether `list` already shows the write done: an interrupted write that reached the API. */
+function landed(write: ProjectWrite, list: ProjectList): boolean {
   const current = list.items.find((p) => p.id === write.project.id)
+  switch (write.type) {
+    case 'create':
+      return current?.name === write.project.name
+    case 'rename':
+      return current?.name === write.name
+    case 'delete':
+      return current === undefined && !isCapped(list)
+  }
+}
+
+/**
+ * Checks a rename or delete against `list`, throwing the conflict if the
+ * project changed since the user saw it; returns the write to send, which for
+ * a create whose id someone else took meanwhile carries a new id.
+ */
+function checked(client: QueryClient, write: ProjectWrite, list: ProjectList): ProjectWrite {
+  const current = list.items.find((p) => p.id === write.project.id)
+  if (write.type === 'create') {
+    if (!current) return write
+    const taken = new Set(list.items.map((p) => p.id))
+    return { ...write, project: { ...write.project, id: newProjectId(taken) } }
+  }
   if (current) {
     // Against what the API should hold, not what the screen showed: that
     // included this tab's earlier writes, and one of them may have failed.
     const expected = expectedOnServer(write, writeRecords(client)) ?? write.project
     if (current.name !== expected.name) throw new WriteConflict('renamed', current, expected)
-    return
+    return write
   }
   // A delete of a project that may exist beyond the cap is harmless: DELETE of a missing id is a no-op.
   if (
     isCapped(list) &&
     (write.type === 'delete' || savedHere(write.project.id, writeRecords(client)))
   )
-    return
+    return write
   throw new WriteConflict(isCapped(list) ? 'unlisted' : 'gone')
 }
 
 function toRecord(mutation: Mutation): WriteRecord | undefined {
   const write = mutation.state.variables as ProjectWrite | undefined
-  const { status } = mutation.state
+  const { status, isPaused } = mutation.state
   if (!write || status === 'idle') return undefined
-  return { write, status }
+  // Paused while online is only waiting its turn behind a write in flight.
+  return { write, status, waiting: status === 'pending' && isPaused && !onlineManager.isOnline() }
 }
 
 const isRecord = (record: WriteRecord | undefined): record is WriteRecord => record !== undefined
@@ -171,7 +228,22 @@ function send(write: ProjectWrite): Promise<ProjectList> {
   }
 }
 
-let counter = 0
+/** Sends one write: checked first when it needs to be, then one request. */
+async function sendWrite(client: QueryClient, write: ProjectWrite): Promise<WriteAnswer> {
+  const blocker = blockingWrite(write, writeRecords(client))
+  if (blocker) throw new WriteNotSent(blocker)
+  let sent = write
+  if (needsCheck(write)) {
+    const list = await currentList(client, write)
+    if (write.interrupted && landed(write, list)) return { list, sent: write.project }
+    sent = checked(client, write, list)
+  }
+  const before = client.getQueryData(projectsQuery().queryKey)
+  const answer = await send(sent)
+  if (recreatedBy(sent, before, answer, writeRecords(client)))
+    return undoRecreation(client, sent, answer)
+  return { list: answer, sent: sent.project }
+}
 
 /**
  * Every write goes through here: one request, never retried blindly, in the
@@ -179,48 +251,49 @@ let counter = 0
  * answered, so the answer of a write (the whole list) replaces it, with no
  * extra GET; what the screen shows meanwhile is derived by `foldWrites`.
  * A write that builds on an earlier one that failed is not sent at all.
+ * Made with no network, a write waits (paused, in order) and goes when the
+ * network is back; these options are also the mutation cache's defaults for
+ * writes, so a write restored after a reload (offline-queue.ts) has them too.
  * Finished writes stay in the mutation cache for the life of the page: the
  * fold needs them to keep showing projects the capped list leaves out.
  */
-export function useProjectWrite() {
-  const client = useQueryClient()
-  const key = projectsQuery().queryKey
-  const mutation = useMutation({
+export const writeOptions = () =>
+  mutationOptions({
     mutationKey: projectKeys.writes(),
     scope: { id: 'projects' },
-    networkMode: 'always',
+    networkMode: 'online',
     retry: false,
     gcTime: Infinity,
     // A read in flight was asked before this write: its answer must not land after it.
-    onMutate: () => client.cancelQueries({ queryKey: key }),
-    mutationFn: async (write: ProjectWrite) => {
-      const blocker = blockingWrite(write, writeRecords(client))
-      if (blocker) throw new WriteNotSent(blocker)
-      await checkCurrent(client, write)
-      const before = client.getQueryData(key)
-      const answer = await send(write)
-      if (recreatedBy(write, before, answer, writeRecords(client)))
-        return undoRecreation(client, write, answer)
-      return answer
-    },
-    onSuccess: (answered) => client.setQueryData(key, answered),
+    onMutate: (_write: ProjectWrite, { client }) =>
+      client.cancelQueries({ queryKey: projectsQuery().queryKey }),
+    mutationFn: (write: ProjectWrite, { client }) => sendWrite(client, write),
+    onSuccess: (answer: WriteAnswer, _write, _context, { client }) =>
+      client.setQueryData(projectsQuery().queryKey, answer.list),
   })
-  const { mutateAsync } = mutation
 
-  /** Sends `request`, settling with the API's list or the reason it failed. */
+/** Unique across reloads too: a restored write keeps its key, and later ones name it. */
+const newWriteKey = () => `w-${crypto.randomUUID()}`
+
+export function useProjectWrite() {
+  const client = useQueryClient()
+  const { mutateAsync } = useMutation(writeOptions())
+
+  /** Sends `request`, settling with the API's answer or the reason it failed. */
   return useCallback(
-    (request: WriteRequest): { write: ProjectWrite; done: Promise<ProjectList> } => {
+    (request: WriteRequest): { write: ProjectWrite; done: Promise<WriteAnswer> } => {
       const id = request.project.id
-      const inFlight = writeRecords(client).filter(
-        (r) => r.status === 'pending' && r.write.project.id === id,
-      )
-      counter += 1
+      const records = writeRecords(client)
+      const inFlight = records.filter((r) => r.status === 'pending' && r.write.project.id === id)
       const write = {
         ...request,
-        key: `w${counter}`,
+        key: newWriteKey(),
         after: inFlight.filter((r) => buildsOn(request, r.write)).map((r) => r.write.key),
         listed: client.getQueryData(projectsQuery().queryKey)?.items.find((p) => p.id === id),
         since: inFlight.map((r) => r.write.key),
+        // It will wait for the network, behind any other write already waiting.
+        queued: !onlineManager.isOnline() || records.some((r) => r.waiting),
+        madeAt: Date.now(),
       } as ProjectWrite
       return { write, done: mutateAsync(write) }
     },

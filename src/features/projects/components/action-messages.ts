@@ -10,6 +10,8 @@ export const actionMessages = defineMessages({
     created: (name: string, id: number) => `Created “${name}” (id ${id}).`,
     createdBeyond: (name: string, id: number) =>
       `Created “${name}” (id ${id}). The API lists at most 50 projects and left it out of its answer; it is saved, and shown here until you reload.`,
+    createdAs: (name: string, id: number, was: number) =>
+      `Created “${name}” (id ${id}): while it waited for the network, someone else took id ${was}.`,
     renamed: (name: string) => `Renamed to “${name}”.`,
     deleted: (name: string) => `Deleted “${name}”.`,
     restored: (name: string) => `Restored “${name}”.`,
@@ -44,12 +46,17 @@ export const actionMessages = defineMessages({
     keep: (name: string) => `Keep “${name}”`,
     recreatedKept: (name: string, to: string, reason: string) =>
       `“${name}” had been deleted by someone else, and renaming it to “${to}” brought it back (without its default mark). Deleting it again failed: ${reason}`,
+    cancelledCreate: (name: string) => `Creating “${name}” was cancelled.`,
+    cancelledRename: (name: string, to: string) => `Renaming “${name}” to “${to}” was cancelled.`,
+    cancelledDelete: (name: string) => `Deleting “${name}” was cancelled.`,
     dismiss: 'Dismiss',
   },
   ja: {
     created: (name: string, id: number) => `「${name}」を作成しました（ID ${id}）。`,
     createdBeyond: (name: string, id: number) =>
       `「${name}」を作成しました（ID ${id}）。API は最大 50 件しか返さず、その応答に含まれていませんでしたが、保存されています。再読み込みするまでここに表示します。`,
+    createdAs: (name: string, id: number, was: number) =>
+      `「${name}」を作成しました（ID ${id}）。ネットワークを待つ間に ID ${was} がほかの人に使われていました。`,
     renamed: (name: string) => `名前を「${name}」に変更しました。`,
     deleted: (name: string) => `「${name}」を削除しました。`,
     restored: (name: string) => `「${name}」を元に戻しました。`,
@@ -84,6 +91,10 @@ export const actionMessages = defineMessages({
     keep: (name: string) => `「${name}」のままにする`,
     recreatedKept: (name: string, to: string, reason: string) =>
       `「${name}」はほかの人が削除していたため、「${to}」への名前の変更で復活しました（デフォルトの印はありません）。もう一度削除できませんでした：${reason}`,
+    cancelledCreate: (name: string) => `「${name}」の作成を取り消しました。`,
+    cancelledRename: (name: string, to: string) =>
+      `「${name}」から「${to}」への名前の変更を取り消しました。`,
+    cancelledDelete: (name: string) => `「${name}」の削除を取り消しました。`,
     dismiss: '閉じる',
   },
 })

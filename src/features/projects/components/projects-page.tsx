@@ -11,6 +11,7 @@ import { orderProjects } from '../utils/order-projects'
 import { CreateProjectForm } from './create-project-form'
 import { describeError, errorMessages } from './error-messages'
 import { ProjectBrowser } from './project-browser'
+import { OfflineNotice, QueuedWrites } from './queued-writes'
 import { StatusRegion } from './status-region'
 import { useProjectActions } from './use-project-actions'
 import './projects.css'
@@ -65,6 +66,8 @@ export function ProjectsPage() {
       <h1 id="projects-title">{t.title}</h1>
       <p className="intro">{t.intro}</p>
       <StatusRegion notices={page.notices} onDismiss={page.dismiss} />
+      <OfflineNotice />
+      <QueuedWrites records={records} onCancel={page.cancel} />
       {query.isPending ? (
         <p role="status" className="loading">
           {t.loading}

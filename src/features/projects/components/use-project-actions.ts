@@ -2,12 +2,14 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { dependentsOf, type ProjectWrite } from '../api/fold-writes'
 import { projectsQuery } from '../api/get-projects'
-import { isCapped, type Project, type ProjectList } from '../api/parse-projects'
+import { projectKeys } from '../api/project-keys'
+import { isCapped, type Project } from '../api/parse-projects'
 import {
   useProjectWrite,
   WriteConflict,
   writeRecords,
   WriteNotSent,
+  type WriteAnswer,
   type WriteRequest,
 } from '../api/project-write'
 import { actionMessages } from './action-messages'
@@ -54,6 +56,19 @@ const about = (action: Action, id: number) => `${action}:${id}`
 let noticeCount = 0
 
 const q = (name: string) => shortName(name)
+
+/** Says that a write waiting for the network was cancelled. */
+function cancelled(write: ProjectWrite): Line {
+  const name = q(write.project.name)
+  switch (write.type) {
+    case 'rename':
+      return (t) => t.cancelledRename(name, q(write.name))
+    case 'delete':
+      return (t) => t.cancelledDelete(name)
+    case 'create':
+      return (t) => t.cancelledCreate(name)
+  }
+}
 
 /** Says that a write that depended on a failed one was not sent. */
 function notSent(write: ProjectWrite): Line {
@@ -123,20 +138,22 @@ export function useProjectActions() {
         failures: failures.filter((f) => f.id !== id),
       }))
 
-    /** Sends a write; a write not sent because of an earlier failure is reported with that failure. */
-    const run = (
-      request: WriteRequest,
-      onSuccess: (answer: ProjectList) => void,
-      onFailure: (reason: Line, write: ProjectWrite, dependents: Line[]) => void,
-      onConflict?: (conflict: WriteConflict) => void,
-    ) => {
+    /** What to tell when a write settles. */
+    interface Outcome {
+      onSuccess: (answer: WriteAnswer) => void
+      onFailure: (reason: Line, write: ProjectWrite, dependents: Line[]) => void
+      onConflict?: (conflict: WriteConflict) => void
+    }
+    /** Tells a write's failure; one not sent because of an earlier failure is told with that failure. */
+    const failed = (write: ProjectWrite, outcome: Outcome) => (error: unknown) => {
+      if (error instanceof WriteNotSent) return
+      if (error instanceof WriteConflict && outcome.onConflict) return outcome.onConflict(error)
+      const dependents = dependentsOf(write, writeRecords(client))
+      outcome.onFailure((_, errors) => describeError(error, errors), write, dependents.map(notSent))
+    }
+    const run = (request: WriteRequest, outcome: Outcome) => {
       const { write, done } = send(request)
-      done.then(onSuccess, (error: unknown) => {
-        if (error instanceof WriteNotSent) return
-        if (error instanceof WriteConflict && onConflict) return onConflict(error)
-        const dependents = dependentsOf(write, writeRecords(client))
-        onFailure((_, errors) => describeError(error, errors), write, dependents.map(notSent))
-      })
+      done.then(outcome.onSuccess, failed(write, outcome))
     }
     const fail = (on: string, lines: Line[], actions?: NoticeAction[]) =>
       show({ about: on, tone: 'error', lines, actions })
@@ -147,12 +164,15 @@ export function useProjectActions() {
 
     /** Sends a rename of `from` (as the user saw it) to `name`. */
     const rename = (from: Project, name: string, confirmed = false) => {
+      run({ type: 'rename', project: from, name, confirmed }, renameOutcome(from, name))
+    }
+
+    const renameOutcome = (from: Project, name: string): Outcome => {
       const on = about('rename', from.id)
-      run(
-        { type: 'rename', project: from, name, confirmed },
-        () => succeed(on, (t) => t.renamed(q(name))),
-        (reason, write) => renameFailed(from, name, reason, write),
-        (conflict) => {
+      return {
+        onSuccess: () => succeed(on, (t) => t.renamed(q(name))),
+        onFailure: (reason, write) => renameFailed(from, name, reason, write),
+        onConflict: (conflict) => {
           const { current, expected = from } = conflict
           if (conflict.kind === 'renamed' && current) {
             ask(on, (t) => t.renamedMeanwhileRename(q(expected.name), q(current.name), q(name)), [
@@ -178,7 +198,7 @@ export function useProjectActions() {
             )
           }
         },
-      )
+      }
     }
 
     const renameFailed = (from: Project, name: string, reason: Line, write: ProjectWrite) => {
@@ -210,8 +230,16 @@ export function useProjectActions() {
       })
       run(
         { type: 'delete', project },
-        () => {},
-        (reason, _, dependents) => {
+        deleteOutcome(project, () => {}),
+      )
+    }
+
+    /** `onSuccess`: the deletion was already told when it was made, with Undo. */
+    const deleteOutcome = (project: Project, onSuccess: () => void): Outcome => {
+      const on = about('delete', project.id)
+      return {
+        onSuccess,
+        onFailure: (reason, _, dependents) => {
           const back = listed(project.id) !== undefined
           fail(on, [
             (t, errors) => t.deleteFailed(q(project.name), reason(t, errors)),
@@ -220,7 +248,7 @@ export function useProjectActions() {
           ])
           if (back) setFocusRequest({ id: project.id, target: 'delete' })
         },
-        (conflict) => {
+        onConflict: (conflict) => {
           const { current, expected = project } = conflict
           if (conflict.kind === 'renamed' && current) {
             ask(on, (t) => t.renamedMeanwhileDelete(q(expected.name), q(current.name)), [
@@ -231,20 +259,14 @@ export function useProjectActions() {
             succeed(on, (t) => t.goneDelete(q(project.name)))
           }
         },
-      )
+      }
     }
 
     /** Creates again a project someone else deleted, under the name the user wanted. */
     const recreate = (project: Project) => {
-      const on = about('create', project.id)
       run(
         { type: 'create', project },
-        () => succeed(on, (t) => t.created(q(project.name), project.id)),
-        (reason, _, dependents) =>
-          fail(on, [
-            (t, errors) => t.createFailed(q(project.name), reason(t, errors)),
-            ...dependents,
-          ]),
+        createOutcome(project, () => false),
       )
     }
 
@@ -254,13 +276,15 @@ export function useProjectActions() {
       setFocusRequest({ id: project.id, target: 'rename' })
       run(
         { type: 'create', project },
-        () => succeed(on, (t) => t.restored(q(project.name))),
-        (reason, _, dependents) =>
-          fail(
-            on,
-            [(t, errors) => t.restoreFailed(q(project.name), reason(t, errors)), ...dependents],
-            [{ label: (t) => t.undo, run: () => undo(project) }], // offer Undo again
-          ),
+        {
+          onSuccess: () => succeed(on, (t) => t.restored(q(project.name))),
+          onFailure: (reason, _, dependents) =>
+            fail(
+              on,
+              [(t, errors) => t.restoreFailed(q(project.name), reason(t, errors)), ...dependents],
+              [{ label: (t) => t.undo, run: () => undo(project) }], // offer Undo again
+            ),
+        },
       )
     }
 
@@ -296,15 +320,19 @@ export function useProjectActions() {
     }
 
     /** `restore` puts what was typed back in the form and says whether it could. */
-    const createProject = (project: Project, restore: () => boolean) => {
+    const createOutcome = (project: Project, restore: () => boolean): Outcome => {
       const on = about('create', project.id)
-      run(
-        { type: 'create', project },
-        (answer) => {
-          const left = isCapped(answer) && !answer.items.some((p) => p.id === project.id)
-          succeed(on, (t) => (left ? t.createdBeyond : t.created)(q(project.name), project.id))
+      return {
+        onSuccess: ({ list, sent = project }) => {
+          const { id } = sent
+          const left = isCapped(list) && !list.items.some((p) => p.id === id)
+          const line: Line =
+            id !== project.id
+              ? (t) => t.createdAs(q(project.name), id, project.id)
+              : (t) => (left ? t.createdBeyond : t.created)(q(project.name), id)
+          succeed(on, line)
         },
-        (reason, _, dependents) => {
+        onFailure: (reason, _, dependents) => {
           const restored = restore()
           fail(on, [
             (t, errors) => t.createFailed(q(project.name), reason(t, errors)),
@@ -312,11 +340,62 @@ export function useProjectActions() {
             ...(restored ? [(t: ActionMessages) => t.typedIsBack] : []),
           ])
         },
-      )
+      }
+    }
+    const createProject = (project: Project, restore: () => boolean) =>
+      run({ type: 'create', project }, createOutcome(project, restore))
+
+    /**
+     * The outcome of a write restored after a reload (offline-queue.ts), told as
+     * if the user had just made it; nothing on the page waits for it.
+     */
+    const tellRestored = (
+      write: ProjectWrite,
+      result: { data: WriteAnswer } | { error: unknown },
+    ) => {
+      const deleted = () =>
+        succeed(about('delete', write.project.id), (t) => t.deleted(q(write.project.name)))
+      const outcome =
+        write.type === 'rename'
+          ? renameOutcome(write.project, write.name)
+          : write.type === 'delete'
+            ? deleteOutcome(write.project, deleted)
+            : createOutcome(write.project, () => false)
+      if ('data' in result) outcome.onSuccess(result.data)
+      else failed(write, outcome)(result.error)
     }
 
-    return { actions, createProject, dismiss }
+    /** Cancels a write waiting for the network, and the waiting ones that build on it. */
+    const cancel = (write: ProjectWrite) => {
+      const cache = client.getMutationCache()
+      for (const w of [write, ...dependentsOf(write, writeRecords(client))]) {
+        const mutation = cache.find({
+          mutationKey: projectKeys.writes(),
+          predicate: (m) => (m.state.variables as ProjectWrite | undefined)?.key === w.key,
+        })
+        if (mutation?.state.isPaused) cache.remove(mutation)
+      }
+      succeed(`cancel:${write.key}`, cancelled(write))
+    }
+
+    return { actions, createProject, dismiss, tellRestored, cancel }
   }, [client, send])
+
+  // Writes restored after a reload have no caller waiting: their outcomes are
+  // told from the cache, so they are sent once this page listens.
+  const { tellRestored } = handlers
+  useEffect(() => {
+    const stop = client.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated') return
+      const write = event.mutation.state.variables as ProjectWrite | undefined
+      if (!write?.restored) return
+      if (event.action.type === 'success')
+        tellRestored(write, { data: event.action.data as WriteAnswer })
+      if (event.action.type === 'error') tellRestored(write, { error: event.action.error })
+    })
+    void client.resumePausedMutations()
+    return stop
+  }, [client, tellRestored])
 
   const modeOf = (project: Project): RowMode | undefined => {
     if (editing?.id === project.id) return { type: 'edit', draft: editing.draft }
