@@ -40,10 +40,23 @@ export function shareListAcrossTabs(queryClient: QueryClient): () => void {
     channel.postMessage(shared)
   })
 
+  const writing = () => queryClient.isMutating({ mutationKey: projectKeys.writes() }) > 0
+  // Another tab's answer that came while this tab's own write was in flight:
+  // which of the two the API gave later can't be told (both tabs' queued writes
+  // go when the network is back), so once this tab's writes are done, one GET settles it.
+  let crossed = false
+  const stopWatchingWrites = queryClient.getMutationCache().subscribe((event) => {
+    if (!crossed || event.type !== 'updated' || writing()) return
+    crossed = false
+    void queryClient.invalidateQueries({ queryKey: projectKeys.list() })
+  })
+
   channel.onmessage = ({ data }: MessageEvent<Shared>) => {
     if (data.owner !== dataOwner()) return
-    // This tab's own write in flight answers with a newer list than any sent meanwhile.
-    if (queryClient.isMutating({ mutationKey: projectKeys.writes() }) > 0) return
+    if (writing()) {
+      crossed = true
+      return
+    }
     const state = queryClient.getQueryState(projectKeys.list())
     if (state && state.dataUpdatedAt >= data.answeredAt) return
     taking = true
@@ -56,6 +69,7 @@ export function shareListAcrossTabs(queryClient: QueryClient): () => void {
 
   return () => {
     stopPosting()
+    stopWatchingWrites()
     channel.close()
   }
 }
