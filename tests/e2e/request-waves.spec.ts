@@ -42,6 +42,14 @@ async function codeWaves(page: Page, url: string, ready: Locator): Promise<strin
 /** A new browser context with the stored session of a user signed in through the app. */
 async function returningUser(browser: Browser, page: Page, request: Page['request']) {
   await signIn(page, request)
+  // As a returning user has it: the list kept from the last visit (written at most every 250 ms).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(localStorage).some((key) => key.startsWith('projects-console.list.')),
+      ),
+    )
+    .toBe(true)
   return browser.newContext({ storageState: await page.context().storageState() })
 }
 
@@ -85,7 +93,7 @@ test('the projects request starts with the code: it goes out while the app and t
     await expect.poll(() => listRequested, { timeout: 15_000 }).toBe(true)
     await route.continue()
   })
-  // The answer is held too: the page's shell shows before its data.
+  // The answer is held too: the page shows before its data arrives.
   let answerList = () => {}
   const answered = new Promise<void>((resolve) => (answerList = resolve))
   await again.route(`**${API_PATH}`, async (route) => {
@@ -97,7 +105,8 @@ test('the projects request starts with the code: it goes out while the app and t
   await expect.poll(() => listRequested, { timeout: 15_000 }).toBe(true)
   expect(chunkRequested).toBe(true)
   await expect(again.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible()
-  await expect(again.getByRole('status').filter({ hasText: /Loading/ })).toBeVisible()
+  // The kept list, marked, while the GET is out.
+  await expect(again.getByRole('status').filter({ hasText: /from your last visit/ })).toBeVisible()
   answerList()
   await expect(again.getByRole('button', { name: 'Create project' })).toBeVisible()
   await again.waitForLoadState('networkidle')
