@@ -42,11 +42,17 @@ async function codeWaves(page: Page, url: string, ready: Locator): Promise<strin
 /** A new browser context with the stored session of a user signed in through the app. */
 async function returningUser(browser: Browser, page: Page, request: Page['request']) {
   await signIn(page, request)
-  // As a returning user has it: the list kept from the last visit (written at most every 250 ms).
+  // As a returning user has it: the list kept from the last visit. The entry is written at
+  // most every 250 ms, and may first be written before the GET answered, holding no list.
   await expect
     .poll(() =>
       page.evaluate(() =>
-        Object.keys(localStorage).some((key) => key.startsWith('projects-console.list.')),
+        Object.entries(localStorage).some(
+          ([key, value]) =>
+            key.startsWith('projects-console.list.') &&
+            (JSON.parse(value) as { clientState: { queries: unknown[] } }).clientState.queries
+              .length > 0,
+        ),
       ),
     )
     .toBe(true)
