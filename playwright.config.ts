@@ -85,6 +85,9 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
+    // Each page load here is a first visit, as each test means it, and Playwright's request
+    // routing sees every request: the tests of the service worker allow it (`test.use`).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromium,
       args: [

@@ -5,6 +5,7 @@ import { defineConfig, loadEnv, type PluginOption } from 'vite'
 import { uiThemeWithoutTokensPlugin } from './build/ui-theme-without-tokens.ts'
 import { parseSignUpAttributes } from './src/config/sign-up-attributes.ts'
 import { routeDocumentsPlugin } from './build/route-documents.ts'
+import { serviceWorkerPlugin } from './build/service-worker.ts'
 import { unusedUiTokensPlugin } from './build/unused-ui-tokens.ts'
 // By folder, not package name: Vite's config loader leaves packages to Node,
 // which can't load the emulator's TypeScript.
@@ -84,6 +85,9 @@ export default defineConfig(({ command, mode }) => {
   if ((local || emulatorOnOrigin) && mode !== 'test') plugins.push(localAwsPlugin())
   // After the emulator, so its middleware answers its own paths first in `vite preview`.
   plugins.push(routeDocumentsPlugin(), unusedUiTokensPlugin(), uiThemeWithoutTokensPlugin())
+  // Last: it reads the documents route-documents wrote. Builds only: a development server
+  // has no worker (src/main.tsx), and route-documents' prerendering server must not make one.
+  plugins.push(command === 'build' ? serviceWorkerPlugin(env) : registrationStandIn())
 
   return {
     plugins,
@@ -144,6 +148,23 @@ export default defineConfig(({ command, mode }) => {
     },
   }
 })
+
+/**
+ * The worker's registration module where there is no worker: the development
+ * server never loads it (src/main.tsx) but finds it while scanning imports,
+ * and the unit tests mock it (src/app/release/service-worker.test.tsx).
+ */
+function registrationStandIn(): PluginOption {
+  const id = 'virtual:pwa-register'
+  return {
+    name: 'pwa-register-stand-in',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (loaded) =>
+      loaded === `\0${id}`
+        ? `export function registerSW() { throw new Error('${id} is built only by vite build: mock it') }`
+        : undefined,
+  }
+}
 
 /** `VITE_API_PROXY_TARGET=https://abc.execute-api.us-east-2.amazonaws.com` proxies VITE_API_URL's path. */
 function apiProxy(env: Record<string, string>) {

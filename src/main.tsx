@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
@@ -24,6 +25,10 @@ const hydrating =
 // and data) as soon as this chunk runs. Not a top-level await: the route chunks
 // import from this one, which must finish running first.
 const queryClient = createQueryClient()
+// TanStack Query starts out online and learns otherwise only from an `offline`
+// event. A page opened with no network (from the service worker) starts offline
+// instead, so that its GET and its queued writes wait rather than fail.
+onlineManager.setOnline(navigator.onLine)
 // The list and the writes waiting for the network kept from the last visit
 // first (localStorage answers at once), so the route's loader and first render
 // see them; then each answer is shared with the user's other tabs.
@@ -36,6 +41,18 @@ void keepListBetweenVisits(queryClient)
     // A route chunk that failed to arrive: the page is drawn anew, and the router reports it.
     () => createAppRouter(queryClient).then((router) => render(router, false)),
   )
+
+// The worker that keeps the app for offline visits (src/app/release/service-worker.ts)
+// once the first screen is up: installing it fetches the app shell, which must not
+// compete with that screen's own code and data. A development server has none.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const start = () =>
+    void import('@/app/release/service-worker').then((module) =>
+      module.startServiceWorker(queryClient),
+    )
+  if (document.readyState === 'complete') start()
+  else window.addEventListener('load', start, { once: true })
+}
 
 function render(router: Awaited<ReturnType<typeof createAppRouter>>, hydrate: boolean) {
   const app = (

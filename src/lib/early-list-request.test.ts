@@ -76,6 +76,15 @@ describe('the early GET of the list', () => {
     expect(seen).toEqual(['refreshed'])
   })
 
+  it("is not made offline (a page the service worker opened): the app's own GET waits for the network", async () => {
+    storeSession(idToken(3600))
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    const fetches = vi.spyOn(globalThis, 'fetch')
+    const { startEarlyProjectsRequest } = await load()
+    startEarlyProjectsRequest()
+    expect(fetches).not.toHaveBeenCalled()
+  })
+
   it('is not made without a stored session, nor with an unreadable token', async () => {
     const { startEarlyProjectsRequest } = await load()
     // A request would be started by the call itself: nothing to wait for.

@@ -33,7 +33,9 @@ let appStarted = false
 
 /** Starts GET /projects when a valid session is stored and the app hasn't asked yet; does nothing otherwise, or on any doubt. */
 export function startEarlyProjectsRequest(): void {
-  if (appStarted) return
+  // Offline (a page the service worker opened), the app's own GET waits for the
+  // network; this one would only fail, and be taken for the app's answer.
+  if (appStarted || !navigator.onLine) return
   try {
     const token = readStoredSession()?.freshIdToken
     if (!token) return

@@ -100,3 +100,22 @@ test("gives each app route a document that preloads the route's own chunk and st
   // Vite's manifest, which the documents are made from, is not part of the site.
   expect(files.some((file) => file.name.includes('manifest'))).toBe(false)
 })
+
+test("has a service worker that keeps the signed-in pages and their code, and none of the sign-in screens' (build/service-worker.ts)", () => {
+  const worker = document('/sw.js')
+  const precached = [...worker.matchAll(/\{url:"([^"]+)",revision:/g)].map((match) => match[1]!)
+  const linked = (html: string) =>
+    [...html.matchAll(/\s(?:href|src)="\/([^"]+)"/g)].map((m) => m[1]!)
+  const kept = ['account.html', 'index.html', 'projects.html']
+  expect(precached.filter((url) => url.endsWith('.html')).sort()).toEqual(kept)
+  for (const name of kept)
+    expect(precached).toEqual(expect.arrayContaining(linked(document(`/${name}`))))
+  // What only the public pages load: a returning user's worker downloads none of it.
+  const keptFiles = new Set(kept.flatMap((name) => linked(document(`/${name}`))))
+  const signInOnly = linked(document('/sign-in.html')).filter((file) => !keptFiles.has(file))
+  expect(signInOnly.length).toBeGreaterThan(0)
+  expect(precached.filter((url) => signInOnly.includes(url))).toEqual([])
+  // The emulator's paths are never answered with the app's pages.
+  expect(worker).toContain('denylist:[')
+  expect(worker).toMatch(/\/\^\\\/local-aws\(\?:\\\/\|\$\)\//)
+})

@@ -103,54 +103,69 @@ async function someoneElse(request: APIRequestContext) {
 for (const language of ['en', 'ja'] as const) {
   const t = T[language]
 
-  test(`offline, a create, a rename and a delete wait in order, survive the page closing, and go one request each when the network is back (${language}) @local-mode`, async ({
-    page,
-    context,
-    request,
-  }) => {
-    const stamp = `${language} ${Date.now()}`
-    const [kept, gone, made] = [`Kept ${stamp}`, `Gone ${stamp}`, `Made ${stamp}`]
-    await signIn(page, request, language)
-    await create(page, language, kept)
-    await create(page, language, gone)
+  test.describe(() => {
+    test.use({ serviceWorkers: 'allow' })
+    test(`offline, a create, a rename and a delete wait in order; the page is closed and the app opened again offline, from the service worker; back online, they go one request each (${language}) @local-mode`, async ({
+      page,
+      context,
+      request,
+    }) => {
+      const stamp = `${language} ${Date.now()}`
+      const [kept, gone, made] = [`Kept ${stamp}`, `Gone ${stamp}`, `Made ${stamp}`]
+      await signIn(page, request, language)
+      // Installed once the first page has loaded (src/main.tsx).
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+      await create(page, language, kept)
+      await create(page, language, gone)
 
-    await context.setOffline(true)
-    await expect(page.getByRole('status').filter({ hasText: t.offline })).toBeVisible()
-    await create(page, language, made)
-    await rename(page, language, kept, `${kept} renamed`)
-    await page.getByRole('button', { name: t.remove(gone) }).click()
-    await list(page, language).getByRole('button', { name: t.confirm, exact: true }).click()
+      await context.setOffline(true)
+      await expect(page.getByRole('status').filter({ hasText: t.offline })).toBeVisible()
+      await create(page, language, made)
+      await rename(page, language, kept, `${kept} renamed`)
+      await page.getByRole('button', { name: t.remove(gone) }).click()
+      await list(page, language).getByRole('button', { name: t.confirm, exact: true }).click()
 
-    const waiting = [
-      t.queuedCreate(made),
-      t.queuedRename(kept, `${kept} renamed`),
-      t.queuedDelete(gone),
-    ]
-    await expect(queue(page, language).getByRole('listitem')).toHaveText(
-      waiting.map((text) => `${text} ${t.cancel}`),
-    )
-    await expect(list(page, language).getByText(`${kept} renamed`)).toBeVisible()
-    await expect(list(page, language).getByText(gone, { exact: true })).toHaveCount(0)
+      const waiting = [
+        t.queuedCreate(made),
+        t.queuedRename(kept, `${kept} renamed`),
+        t.queuedDelete(gone),
+      ]
+      await expect(queue(page, language).getByRole('listitem')).toHaveText(
+        waiting.map((text) => `${text} ${t.cancel}`),
+      )
+      await expect(list(page, language).getByText(`${kept} renamed`)).toBeVisible()
+      await expect(list(page, language).getByText(gone, { exact: true })).toHaveCount(0)
 
-    // The page is closed while the writes wait; the app is opened again once the network is back.
-    const before = await context.newPage()
-    await page.close()
-    await context.setOffline(false)
-    const again = await context.newPage()
-    await before.close()
-    const sent = watchRequests(again)
-    await again.goto('/projects')
-    await expect(queue(again, language)).toHaveCount(0)
-    await expect(list(again, language).getByText(made, { exact: true })).toBeVisible()
-    await expect(list(again, language).getByText(`${kept} renamed`, { exact: true })).toBeVisible()
-    await expect(list(again, language).getByText(gone, { exact: true })).toHaveCount(0)
-    // One GET (the check the queued writes need, which is also the page's), then one request each, in order.
-    await expect.poll(() => sent.api.map((r) => r.method)).toEqual(['GET', 'POST', 'PUT', 'DELETE'])
-    const other = await someoneElse(request)
-    const names = await other.names()
-    expect(names).toContain(made)
-    expect(names).toContain(`${kept} renamed`)
-    expect(names).not.toContain(gone)
+      // The page is closed while the writes wait, and the app opened again, still offline:
+      // the service worker has it.
+      const again = await context.newPage()
+      await page.close()
+      await again.goto('/projects')
+      await expect(again.getByRole('status').filter({ hasText: t.offline })).toBeVisible()
+      await expect(queue(again, language).getByRole('listitem')).toHaveText(
+        waiting.map((text) => `${text} ${t.cancel}`),
+      )
+      await expect(list(again, language).getByText(`${kept} renamed`)).toBeVisible()
+      await expect(list(again, language).getByText(made, { exact: true })).toBeVisible()
+
+      const sent = watchRequests(again)
+      await context.setOffline(false)
+      await expect(queue(again, language)).toHaveCount(0)
+      await expect(list(again, language).getByText(made, { exact: true })).toBeVisible()
+      await expect(
+        list(again, language).getByText(`${kept} renamed`, { exact: true }),
+      ).toBeVisible()
+      await expect(list(again, language).getByText(gone, { exact: true })).toHaveCount(0)
+      // One GET (the check the queued writes need, which is also the page's), then one request each, in order.
+      await expect
+        .poll(() => sent.api.map((r) => r.method))
+        .toEqual(['GET', 'POST', 'PUT', 'DELETE'])
+      const other = await someoneElse(request)
+      const names = await other.names()
+      expect(names).toContain(made)
+      expect(names).toContain(`${kept} renamed`)
+      expect(names).not.toContain(gone)
+    })
   })
 
   test(`someone deletes a project while this user's rename of it waits: the user is asked, and it is not re-created (${language}) @local-mode`, async ({

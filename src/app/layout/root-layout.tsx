@@ -4,6 +4,7 @@ import { LanguageSwitcher } from '@/components/language-switcher'
 import { env } from '@/config/env'
 import { paths } from '@/config/paths'
 import { AccountMenu } from '@/features/auth/components/account-menu'
+import { NewReleaseNotice } from '@/app/release/new-release-notice'
 import { defineMessages, useMessages } from '@/lib/i18n'
 
 const messages = defineMessages({
@@ -48,6 +49,7 @@ export function RootLayout() {
           <AccountMenu />
         </div>
       </header>
+      <NewReleaseNotice />
       {LocalModeBanner ? (
         // The banner sits above the page and comes in a chunk of its own: the
         // page waits for it, so that it never arrives under a page already in
