@@ -14,6 +14,9 @@ export interface ReleaseTarget {
   distributionId: string
 }
 
+/** The service worker (build/service-worker.ts), served `no-cache` as every stable name is. */
+const WORKER = 'sw.js'
+
 /**
  * The paths CloudFront may hold a stale copy of: every file with a stable name.
  * (The CloudFront Function rewrites app routes, / included, to these files
@@ -25,7 +28,8 @@ export function invalidationPaths(files: DistFile[]): string[] {
 
 /**
  * Publishes a build: the hashed assets first, so no HTML ever names a chunk
- * that isn't there yet; then the HTML; then CloudFront forgets the old HTML;
+ * that isn't there yet; then the HTML; then the service worker, which names
+ * both; then CloudFront forgets the old HTML;
  * then the files of releases older than the kept ones go.
  */
 export async function release(
@@ -45,14 +49,17 @@ export async function release(
     new Date().toISOString(),
   )
   const assets = changed.filter((file) => file.cacheControl === IMMUTABLE)
-  const pages = changed.filter((file) => file.cacheControl !== IMMUTABLE)
+  const pages = changed.filter((file) => file.cacheControl !== IMMUTABLE && file.key !== WORKER)
+  const worker = changed.filter((file) => file.key === WORKER)
   const paths = invalidationPaths(files)
   const anythingToDo = changed.length > 0 || next.isNew
 
   log(
     `${dryRun ? 'Plan for' : 'Releasing'} ${dist} to s3://${bucket} (CloudFront ${distributionId}):`,
   )
-  log(`  upload ${assets.length} assets (${IMMUTABLE}), ${pages.length} other files (${NO_CACHE});`)
+  log(
+    `  upload ${assets.length} assets (${IMMUTABLE}), ${pages.length + worker.length} other files (${NO_CACHE});`,
+  )
   log(`  ${files.length - changed.length} of ${files.length} files are already there unchanged;`)
   log(`  invalidate ${anythingToDo ? paths.join(' ') : 'nothing'};`)
   log(
@@ -72,6 +79,8 @@ export async function release(
 
   await eachLimited(assets, 8, (file) => upload(s3, bucket, file))
   await eachLimited(pages, 8, (file) => upload(s3, bucket, file))
+  // Last: a page that finds the new worker installs everything it names at once.
+  await eachLimited(worker, 1, (file) => upload(s3, bucket, file))
   log(`Uploaded ${changed.length} files.`)
   const invalidationId = await invalidate(cloudFront, distributionId, paths)
   log(`Invalidation ${invalidationId ?? ''} created for ${paths.length} paths.`)

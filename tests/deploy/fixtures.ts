@@ -20,6 +20,9 @@ export function fakeBuild(hash: string): string {
     [`assets/index-${hash}.css`]: 'body{}',
     'assets/font-a1b2c3d4.woff2': 'wOF2',
     'favicon.svg': '<svg/>',
+    // The service worker and the Workbox runtime it imports (build/service-worker.ts).
+    'sw.js': `importScripts('./workbox-${hash}.js')`,
+    [`workbox-${hash}.js`]: 'self.workbox = {}',
   }
   for (const [key, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, key)), { recursive: true })

@@ -78,6 +78,8 @@ const EXPECTED: [RegExp, string, string][] = [
   [/^assets\/.+\.woff2$/, 'font/woff2', 'public,max-age=31536000,immutable'],
   [/\.html$/, 'text/html; charset=utf-8', 'no-cache'],
   [/^favicon\.svg$/, 'image/svg+xml', 'no-cache'],
+  // The service worker, which browsers must find anew after each release, and its runtime.
+  [/^(?:sw|workbox-\w+)\.js$/, 'text/javascript; charset=utf-8', 'no-cache'],
   [/^\.deploy\/releases\.json$/, 'application/json; charset=utf-8', 'no-store'],
 ]
 
@@ -105,8 +107,11 @@ describe.skipIf(!hasMoto)('releases against moto_server (S3 and CloudFront)', ()
   })
 
   it('created an invalidation of the HTML paths for each release', async () => {
-    const html = ['/favicon.svg', '/index.html', '/sign-in.html', '/sign-up/confirm.html']
-    expect(await invalidatedPaths()).toEqual([html, html])
+    const html = ['/favicon.svg', '/index.html', '/sign-in.html', '/sign-up/confirm.html', '/sw.js']
+    expect(await invalidatedPaths()).toEqual([
+      [...html, '/workbox-r1.js'],
+      [...html, '/workbox-r2.js'],
+    ])
   })
 
   it('a second deploy with nothing changed uploads nothing and invalidates nothing', async () => {

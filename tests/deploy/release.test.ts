@@ -104,7 +104,7 @@ afterEach(() => {
 })
 
 describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
-  it('uploads the assets first, then the HTML, then invalidates the HTML and records the release', async () => {
+  it('uploads the assets first, then the HTML, then the service worker, then invalidates the HTML and records the release', async () => {
     const bucket = fakeBucket()
     const { io, out, err } = recordingIo()
     expect(await main(release(fakeBuild('r1')), io)).toBe(0)
@@ -121,17 +121,26 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
         'assets/index-r1.js',
         'assets/sign-in-r1.js',
       ].map((key) => `PutObject ${key}`),
-      ...['favicon.svg', 'index.html', 'sign-in.html', 'sign-up/confirm.html'].map(
+      ...['favicon.svg', 'index.html', 'sign-in.html', 'sign-up/confirm.html', 'workbox-r1.js'].map(
         (key) => `PutObject ${key}`,
       ),
+      // Last: an open page that finds it installs what it names.
+      'PutObject sw.js',
       'CreateInvalidation',
       'PutObject .deploy/releases.json',
     ])
     expect(
       cloudFront.commandCalls(CreateInvalidationCommand)[0]?.args[0].input.InvalidationBatch?.Paths,
     ).toEqual({
-      Quantity: 4,
-      Items: ['/favicon.svg', '/index.html', '/sign-in.html', '/sign-up/confirm.html'],
+      Quantity: 6,
+      Items: [
+        '/favicon.svg',
+        '/index.html',
+        '/sign-in.html',
+        '/sign-up/confirm.html',
+        '/sw.js',
+        '/workbox-r1.js',
+      ],
     })
     const headers = Object.fromEntries(
       [...bucket].map(([key, put]) => [key, `${put.ContentType} | ${put.CacheControl}`]),
@@ -145,6 +154,8 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
       'index.html': 'text/html; charset=utf-8 | no-cache',
       'sign-in.html': 'text/html; charset=utf-8 | no-cache',
       'sign-up/confirm.html': 'text/html; charset=utf-8 | no-cache',
+      'sw.js': 'text/javascript; charset=utf-8 | no-cache',
+      'workbox-r1.js': 'text/javascript; charset=utf-8 | no-cache',
       '.deploy/releases.json': 'application/json; charset=utf-8 | no-store',
     })
     expect(out.at(-1)).toBe('Released: https://d111111abcdef8.cloudfront.net/')
@@ -234,7 +245,7 @@ describe('npm run deploy -- --bucket --distribution-id (the release)', () => {
     expect(cloudFront.commandCalls(CreateInvalidationCommand)).toEqual([])
     expect(out).toContain('  would upload index.html (text/html; charset=utf-8, no-cache)')
     expect(out).toContain(
-      '  invalidate /favicon.svg /index.html /sign-in.html /sign-up/confirm.html;',
+      '  invalidate /favicon.svg /index.html /sign-in.html /sign-up/confirm.html /sw.js /workbox-r1.js;',
     )
     expect(out.at(-1)).toBe('Dry run: nothing was changed.')
   })
