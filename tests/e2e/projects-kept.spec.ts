@@ -80,27 +80,32 @@ for (const language of ['en', 'ja'] as const) {
   })
 }
 
-test('signing out leaves no kept list, and the next user here waits for their own', async ({
-  page,
-  request,
-}) => {
-  const t = KEPT.en
-  const first = await createConfirmedUser(request)
-  await page.goto('/projects')
-  await signIn(page, first, 'en')
-  await expect(page.getByRole('button', { name: t.create })).toBeVisible()
-  await expect.poll(async () => (await keptLists(page)).length).toBe(1)
+for (const language of ['en', 'ja'] as const) {
+  test(`signing out leaves no kept list, and the next user here waits for their own (${language})`, async ({
+    page,
+    request,
+  }) => {
+    const t = KEPT[language]
+    await startIn(page, language)
+    const first = await createConfirmedUser(request)
+    await page.goto('/projects')
+    await signIn(page, first, language)
+    await expect(page.getByRole('button', { name: t.create })).toBeVisible()
+    await expect.poll(async () => (await keptLists(page)).length).toBe(1)
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible()
-  expect(await keptLists(page)).toEqual([])
+    await page.getByRole('banner').getByRole('button', { name: UI[language].signOut }).click()
+    await expect(
+      page.getByRole('heading', { name: UI[language].signIn, exact: true }),
+    ).toBeVisible()
+    expect(await keptLists(page)).toEqual([])
 
-  const second = await createConfirmedUser(request)
-  await signIn(page, second, 'en')
-  await expect(page.getByText(t.asOf)).toHaveCount(0)
-  await expect(page.getByRole('button', { name: t.create })).toBeVisible()
-  // What is kept now is the second user's own answer, under their name only.
-  await expect
-    .poll(() => keptKeys(page))
-    .toEqual([expect.stringMatching(new RegExp(`\\.${second}$`))])
-})
+    const second = await createConfirmedUser(request)
+    await signIn(page, second, language)
+    await expect(page.getByText(t.asOf)).toHaveCount(0)
+    await expect(page.getByRole('button', { name: t.create })).toBeVisible()
+    // What is kept now is the second user's own answer, under their name only.
+    await expect
+      .poll(() => keptKeys(page))
+      .toEqual([expect.stringMatching(new RegExp(`\\.${second}$`))])
+  })
+}

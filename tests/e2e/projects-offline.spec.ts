@@ -7,7 +7,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { expect, test } from './fixtures'
 import { cognito, createConfirmedUser, PASSWORD } from './local-aws'
-import { startIn, UI, type Language } from './mfa-support'
+import { signInWith, startIn, UI, type Language } from './mfa-support'
 import { API_PATH, watchRequests } from './projects-support'
 
 const T = {
@@ -226,33 +226,35 @@ test('two tabs offline: the writes each made are sent once, by one tab, and both
   ])
 })
 
-test('signing out with writes waiting removes them: the next user in this browser sends nothing of them @local-mode', async ({
-  page,
-  context,
-  request,
-}) => {
-  const name = `Left behind ${Date.now()}`
-  await signIn(page, request, 'en')
-  await context.setOffline(true)
-  await create(page, 'en', name)
-  await expect(queue(page, 'en').getByRole('listitem')).toHaveCount(1)
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible()
-  expect(
-    await page.evaluate(() =>
-      Object.keys(localStorage).filter((key) => key.startsWith('projects-console.queue.')),
-    ),
-  ).toEqual([])
-  await context.setOffline(false)
+for (const language of ['en', 'ja'] as const) {
+  test(`signing out with writes waiting removes them: the next user in this browser sends nothing of them (${language}) @local-mode`, async ({
+    page,
+    context,
+    request,
+  }) => {
+    const name = `Left behind ${Date.now()}`
+    await signIn(page, request, language)
+    await context.setOffline(true)
+    await create(page, language, name)
+    await expect(queue(page, language).getByRole('listitem')).toHaveCount(1)
+    await page.getByRole('banner').getByRole('button', { name: UI[language].signOut }).click()
+    await expect(
+      page.getByRole('heading', { name: UI[language].signIn, exact: true }),
+    ).toBeVisible()
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.startsWith('projects-console.queue.')),
+      ),
+    ).toEqual([])
+    await context.setOffline(false)
 
-  const sent = watchRequests(page)
-  const next = await createConfirmedUser(request)
-  await page.getByLabel('Email').fill(next)
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('button', { name: 'Create project' })).toBeVisible()
-  await page.waitForLoadState('networkidle')
-  await expect(queue(page, 'en')).toHaveCount(0)
-  expect(sent.api.map((r) => r.method)).toEqual(['GET'])
-  expect(await (await someoneElse(request)).names()).not.toContain(name)
-})
+    const sent = watchRequests(page)
+    const next = await createConfirmedUser(request)
+    await signInWith(page, next, PASSWORD, language)
+    await expect(page.getByRole('button', { name: T[language].create })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await expect(queue(page, language)).toHaveCount(0)
+    expect(sent.api.map((r) => r.method)).toEqual(['GET'])
+    expect(await (await someoneElse(request)).names()).not.toContain(name)
+  })
+}
