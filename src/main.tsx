@@ -42,16 +42,20 @@ void keepListBetweenVisits(queryClient)
     () => createAppRouter(queryClient).then((router) => render(router, false)),
   )
 
-// The worker that keeps the app for offline visits (src/app/release/service-worker.ts)
-// once the first screen is up: installing it fetches the app shell, which must not
-// compete with that screen's own code and data. A development server has none.
+// The worker that keeps the app for offline visits (src/app/release/service-worker.ts),
+// once the page has loaded and the first screen is drawn (the main thread idle):
+// its code and the app shell it fetches must not compete with that screen's own
+// code and data. A development server has none.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const start = () =>
     void import('@/app/release/service-worker').then((module) =>
       module.startServiceWorker(queryClient),
     )
-  if (document.readyState === 'complete') start()
-  else window.addEventListener('load', start, { once: true })
+  // Safari has no requestIdleCallback.
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(start) : setTimeout(start, 1000)
+  if (document.readyState === 'complete') whenIdle()
+  else window.addEventListener('load', whenIdle, { once: true })
 }
 
 function render(router: Awaited<ReturnType<typeof createAppRouter>>, hydrate: boolean) {
