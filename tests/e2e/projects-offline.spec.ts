@@ -4,11 +4,10 @@
  * each, checked first, once the network is back.
  */
 import type { APIRequestContext, Page } from '@playwright/test'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { expect, test } from './fixtures'
-import { cognito, createConfirmedUser, PASSWORD } from './local-aws'
+import { createConfirmedUser, PASSWORD } from './local-aws'
 import { signInWith, startIn, UI, type Language } from './mfa-support'
-import { API_PATH, watchRequests } from './projects-support'
+import { someoneElse, watchRequests } from './projects-support'
 
 const T = {
   en: {
@@ -75,29 +74,6 @@ async function rename(page: Page, language: Language, from: string, to: string) 
   await page.getByRole('button', { name: T[language].rename(from) }).click()
   await page.getByRole('textbox', { name: T[language].newName }).fill(to)
   await page.keyboard.press('Enter')
-}
-
-/** Another person of the team, through the API. */
-async function someoneElse(request: APIRequestContext) {
-  const email = await createConfirmedUser(request)
-  const auth = await cognito(request, 'AdminInitiateAuth', {
-    UserPoolId: DEFAULT_USER_POOL_ID,
-    ClientId: DEFAULT_CLIENT_ID,
-    AuthFlow: 'ADMIN_NO_SRP_AUTH',
-    AuthParameters: { USERNAME: email, PASSWORD },
-  })
-  const headers = { Authorization: (auth.AuthenticationResult as { IdToken: string }).IdToken }
-  const table = async () =>
-    (await (await request.get(API_PATH, { headers })).json()) as {
-      'project-id': unknown
-      name: string
-    }[]
-  return {
-    names: async () => (await table()).map((p) => p.name),
-    idOf: async (name: string) =>
-      Number((await table()).find((p) => p.name === name)?.['project-id']),
-    delete: (id: number) => request.delete(API_PATH, { headers, data: { 'project-id': id } }),
-  }
 }
 
 for (const language of ['en', 'ja'] as const) {

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
-import { cognito, createConfirmedUser, PASSWORD } from './local-aws'
-import { API_PATH, signIn, watchRequests } from './projects-support'
+import { signIn, someoneElse, watchRequests } from './projects-support'
 
 const list = (page: Page) => page.getByRole('list', { name: 'Projects' })
 
@@ -87,18 +85,7 @@ test('a rename of a project someone else deleted a moment ago, within the freshn
   const id = stamp % 1_000_000_000
   const name = `Shared doc ${stamp}`
   // The other person, signed in through Cognito's API, deletes through the API.
-  const other = await createConfirmedUser(request)
-  const auth = await cognito(request, 'AdminInitiateAuth', {
-    UserPoolId: DEFAULT_USER_POOL_ID,
-    ClientId: DEFAULT_CLIENT_ID,
-    AuthFlow: 'ADMIN_NO_SRP_AUTH',
-    AuthParameters: { USERNAME: other, PASSWORD },
-  })
-  const token = (auth.AuthenticationResult as { IdToken: string }).IdToken
-  const table = async () =>
-    (await (await request.get(API_PATH, { headers: { Authorization: token } })).json()) as {
-      'project-id': unknown
-    }[]
+  const other = await someoneElse(request)
 
   await signIn(page, request)
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
@@ -109,11 +96,7 @@ test('a rename of a project someone else deleted a moment ago, within the freshn
   await page.clock.setFixedTime(new Date())
   const sent = watchRequests(page)
 
-  const deleted = await request.delete(API_PATH, {
-    headers: { Authorization: token },
-    data: { 'project-id': id },
-  })
-  expect(deleted.ok()).toBe(true)
+  expect((await other.delete(id)).ok()).toBe(true)
   await rename(page, name, 'Brought back?')
 
   await expect(
@@ -127,5 +110,5 @@ test('a rename of a project someone else deleted a moment ago, within the freshn
   await expect(page.getByRole('status').filter({ hasText: 'Renamed' })).toHaveCount(0)
   // The PUT re-created it (no check could run); one DELETE took it away again.
   expect(sent.api.map((r) => r.method)).toEqual(['PUT', 'DELETE'])
-  expect((await table()).map((p) => Number(p['project-id']))).not.toContain(id)
+  expect(await other.ids()).not.toContain(id)
 })

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page, Request } from '@playwright/test'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
 import { expect } from './fixtures'
-import { createConfirmedUser, PASSWORD } from './local-aws'
+import { cognito, createConfirmedUser, PASSWORD } from './local-aws'
 
 /** Shared by the projects specs: a real user on the emulator, and a log of what the browser sent. */
 export const API_PATH = '/local-aws/dev_1/projects'
@@ -52,4 +53,28 @@ export function watchRequests(page: Page) {
   }
   page.on('request', listener)
   return { api, cognito: cognitoCalls, stop: () => page.off('request', listener) }
+}
+
+/** Another person of the team: signed in through Cognito's admin API, using the API with their own IdToken. */
+export async function someoneElse(request: APIRequestContext) {
+  const email = await createConfirmedUser(request)
+  const auth = await cognito(request, 'AdminInitiateAuth', {
+    UserPoolId: DEFAULT_USER_POOL_ID,
+    ClientId: DEFAULT_CLIENT_ID,
+    AuthFlow: 'ADMIN_NO_SRP_AUTH',
+    AuthParameters: { USERNAME: email, PASSWORD },
+  })
+  const headers = { Authorization: (auth.AuthenticationResult as { IdToken: string }).IdToken }
+  const table = async () =>
+    (await (await request.get(API_PATH, { headers })).json()) as {
+      'project-id': unknown
+      name: string
+    }[]
+  return {
+    ids: async () => (await table()).map((p) => Number(p['project-id'])),
+    names: async () => (await table()).map((p) => p.name),
+    idOf: async (name: string) =>
+      Number((await table()).find((p) => p.name === name)?.['project-id']),
+    delete: (id: number) => request.delete(API_PATH, { headers, data: { 'project-id': id } }),
+  }
 }
