@@ -7,7 +7,9 @@
  *   page, `--runs` times each, interleaved.
  * - Playwright journeys on a throttled phone (150 ms RTT, 1.6 Mbps down, 4× CPU,
  *   through CDP): a first visit to /sign-in and a returning visit to /projects
- *   with a stored session (stock: its signed-in page).
+ *   with a stored session (stock: its signed-in page), once with an empty
+ *   cache and once with what the browser kept from a visit just before (its
+ *   HTTP cache, and our service worker).
  *
  * Prints one table (medians) and writes every run to a JSON file. A benchmark,
  * not a test: on a shared machine timings vary from run to run; the request
@@ -44,8 +46,6 @@ const CHROME_FLAGS = [
   '--disable-component-update',
   '--no-first-run',
   '--disable-sync',
-  // The bench serves HTTP/2 with a throwaway self-signed certificate (bench/serve.ts).
-  '--ignore-certificate-errors',
 ]
 const PHONE = { latencyMs: 150, downloadBps: 1_600_000, uploadBps: 750_000, cpuSlowdown: 4 }
 const PASSWORD = 'Bench-Password-42'
@@ -96,11 +96,15 @@ interface Sent {
   start: number
   end?: number
   bytes: number
+  /** Answered by the service worker or the HTTP cache, not the network. */
+  kept?: boolean
 }
 
 interface Journey {
   readyMs: number
   requests: number
+  /** Of the requests, those the network answered (not the service worker, not the HTTP cache). */
+  networkRequests: number
   transferBytes: number
   /** Gzipped (level 9) JS and CSS the visit downloaded, as tests/e2e/auth-bytes.spec.ts counts it. */
   codeGzipBytes: number
@@ -119,6 +123,7 @@ async function journey(
   ready: string,
   dist: string,
   storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
+  { warm = false }: { warm?: boolean } = {},
 ): Promise<Journey> {
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,
@@ -140,6 +145,18 @@ async function journey(
     // Attributes too: a prerendered form becomes usable when its submit loses `disabled`.
     observer.observe(document, { childList: true, subtree: true, attributes: true })
   }, ready)
+  if (warm) {
+    // The visit before, unthrottled, in the same browser: what it keeps (HTTP cache,
+    // service worker) is what a returning visit has.
+    const before = await context.newPage()
+    await before.goto(url)
+    await before.locator(ready).first().waitFor()
+    await before.waitForLoadState('networkidle')
+    await before.evaluate(async () => {
+      if (await navigator.serviceWorker.getRegistration()) await navigator.serviceWorker.ready
+    })
+    await before.close()
+  }
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   const sent = new Map<string, Sent>()
@@ -150,6 +167,11 @@ async function journey(
       start: event.timestamp,
       bytes: 0,
     })
+  })
+  cdp.on('Network.responseReceived', (event) => {
+    const request = sent.get(event.requestId)
+    if (request && (event.response.fromServiceWorker || event.response.fromDiskCache))
+      request.kept = true
   })
   cdp.on('Network.loadingFinished', (event) => {
     const request = sent.get(event.requestId)
@@ -191,6 +213,7 @@ async function journey(
   return {
     readyMs: Math.round(readyMs),
     requests: all.length,
+    networkRequests: all.filter((request) => !request.kept).length,
     transferBytes: all.reduce((sum, request) => sum + request.bytes, 0),
     codeGzipBytes: all
       .filter(isCode)
@@ -309,6 +332,20 @@ async function storedSession(browser: Browser, origin: string, path: string, sig
     }
   }
   await page.locator(signedIn).first().waitFor()
+  if (path === '/sign-in') {
+    // The list kept for the next visit (persisted-list.ts), written at most every 250 ms.
+    await page.waitForFunction(() =>
+      Object.entries(localStorage).some(
+        ([key, value]) =>
+          key.startsWith('projects-console.list.') &&
+          (
+            JSON.parse(value) as {
+              clientState: { queries: { state: { data: { items: unknown[] } } }[] }
+            }
+          ).clientState.queries[0]?.state.data.items.length === 12,
+      ),
+    )
+  }
   const state = await context.storageState()
   await context.close()
   return state
@@ -385,12 +422,18 @@ async function main() {
     app: { origin: app.origin, form: '/sign-in', signedIn: '/projects', dist: appDist },
   }
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS.slice(1) })
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS })
+  // The sites' throwaway certificates (bench/serve.ts), trusted as real ones would be.
+  const spkis = [app.spki, stock.spki].filter(Boolean)
+  const flags = spkis.length
+    ? [...CHROME_FLAGS, `--ignore-certificate-errors-spki-list=${spkis.join(',')}`]
+    : CHROME_FLAGS
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: flags.slice(1) })
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: flags })
   const results = {
     lighthouse: { stock: [] as LighthouseRun[], app: [] as LighthouseRun[] },
     firstVisit: { stock: [] as Journey[], app: [] as Journey[] },
     returning: { stock: [] as Journey[], app: [] as Journey[] },
+    returningWarm: { stock: [] as Journey[], app: [] as Journey[] },
   }
   try {
     console.error('[bench] signing in a user on each site…')
@@ -415,6 +458,16 @@ async function main() {
             SIGNED_IN[name],
             site.dist,
             sessions[name],
+          ),
+        )
+        results.returningWarm[name].push(
+          await journey(
+            browser,
+            `${site.origin}${site.signedIn}`,
+            SIGNED_IN[name],
+            site.dist,
+            sessions[name],
+            { warm: true },
           ),
         )
       }
@@ -446,6 +499,10 @@ async function main() {
       returning: {
         stock: summarize(results.returning.stock),
         app: summarize(results.returning.app),
+      },
+      returningWarm: {
+        stock: summarize(results.returningWarm.stock),
+        app: summarize(results.returningWarm.app),
       },
     },
     waves: {
@@ -519,6 +576,18 @@ async function main() {
       'Returning: code waves after the HTML',
       m.returning.stock.codeWaves!,
       m.returning.app.codeWaves!,
+      String,
+    ],
+    [
+      'Returning, cache kept (phone): time to the list',
+      m.returningWarm.stock.readyMs!,
+      m.returningWarm.app.readyMs!,
+      s,
+    ],
+    [
+      'Returning, cache kept: requests the network answered',
+      m.returningWarm.stock.networkRequests!,
+      m.returningWarm.app.networkRequests!,
       String,
     ],
   ]

@@ -10,9 +10,10 @@
  *
  * Browsers speak HTTP/2 only over TLS: the certificate is a throwaway one for
  * 127.0.0.1 made by `openssl` for each run, which the bench's browsers are told
- * to accept. Without `openssl` the sites are served over HTTP/1.1, and say so.
+ * to trust (`spki`). Without `openssl` the sites are served over HTTP/1.1, and say so.
  */
 import { execFileSync } from 'node:child_process'
+import { createHash, createPublicKey } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
@@ -105,6 +106,17 @@ export async function serveSite({ root, route, headers = {} }: SiteOptions) {
   return {
     origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     http2: Boolean(tls),
+    /**
+     * The certificate's public-key hash, for Chromium's
+     * `--ignore-certificate-errors-spki-list`: the browser then trusts it as it
+     * would a real one, HTTP cache included (it keeps nothing from a connection
+     * with a certificate error).
+     */
+    spki: tls
+      ? createHash('sha256')
+          .update(createPublicKey(tls.cert).export({ type: 'spki', format: 'der' }))
+          .digest('base64')
+      : undefined,
     close: async () => {
       for (const session of sessions) session.destroy()
       if ('closeAllConnections' in server) server.closeAllConnections()
