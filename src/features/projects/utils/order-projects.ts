@@ -6,11 +6,22 @@ import type { Project } from '../api/parse-projects'
  * ("Sprint 2" before "Sprint 10"), ignoring case; equal names by id.
  */
 export function orderProjects<P extends Project>(projects: readonly P[], locale: string): P[] {
-  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
+  const collator = collatorFor(locale)
   return [...projects].sort(
     (a, b) =>
       Number(b.isDefault) - Number(a.isDefault) || collator.compare(a.name, b.name) || a.id - b.id,
   )
+}
+
+// Making a collator costs more than sorting a short list with it: one per language.
+const collators = new Map<string, Intl.Collator>()
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale)
+  if (!collator) {
+    collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
+    collators.set(locale, collator)
+  }
+  return collator
 }
 
 /** What the filter box matches on: the name (any case) and the id. */
