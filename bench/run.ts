@@ -451,25 +451,19 @@ async function main() {
         results.firstVisit[name].push(
           await journey(browser, `${site.origin}${site.form}`, FORM, site.dist),
         )
-        results.returning[name].push(
-          await journey(
+        const returning = (warm: boolean) =>
+          journey(
             browser,
             `${site.origin}${site.signedIn}`,
             SIGNED_IN[name],
             site.dist,
             sessions[name],
-          ),
-        )
-        results.returningWarm[name].push(
-          await journey(
-            browser,
-            `${site.origin}${site.signedIn}`,
-            SIGNED_IN[name],
-            site.dist,
-            sessions[name],
-            { warm: true },
-          ),
-        )
+            {
+              warm,
+            },
+          )
+        results.returning[name].push(await returning(false))
+        results.returningWarm[name].push(await returning(true))
       }
     }
   } finally {
