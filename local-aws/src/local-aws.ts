@@ -9,6 +9,7 @@ import {
   type CognitoContext,
   type DeliveredCode,
 } from './cognito/service.ts'
+import { handleOAuth } from './cognito/oauth-routes.ts'
 import { checkedSchema, type PoolSchema } from './cognito/schema.ts'
 import { API_STAGE, DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from './defaults.ts'
 import { handleProjects } from './projects-api.ts'
@@ -213,7 +214,8 @@ export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
       log(`[local-aws] clock moved forward ${advanceMs} ms`)
       return { response: json({ now: now() }), changed: false }
     }
-    return null
+    const oauth = await handleOAuth(request, rest, cognitoContext(request))
+    return oauth && { response: oauth, changed: true }
   }
 
   async function persist(): Promise<Response | null> {
