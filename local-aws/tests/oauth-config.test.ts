@@ -30,6 +30,12 @@ describe('the pool’s domain and identity providers', () => {
     expect(await cognito('DescribeUserPoolDomain', { Domain: 'local-app' })).toMatchObject({
       DomainDescription: { UserPoolId: DEFAULT_USER_POOL_ID, Status: 'ACTIVE' },
     })
+    const config = await send(`${BASE}/${DEFAULT_USER_POOL_ID}/.well-known/openid-configuration`)
+    expect(await config.json()).toMatchObject({
+      authorization_endpoint: `${BASE}/oauth2/authorize`,
+      token_endpoint: `${BASE}/oauth2/token`,
+      userinfo_endpoint: `${BASE}/oauth2/userInfo`,
+    })
   })
 
   it('replaces the domain, and serves no sign-in without one', async () => {

@@ -126,14 +126,20 @@ async function refresh(
 ) {
   const token = form.get('refresh_token')
   if (!token) throw new OAuthError('invalid_request')
-  const { result } = await refreshSignIn(ctx, pool, client, token).catch((error: unknown) => {
-    if (error instanceof CognitoError) throw new OAuthError('invalid_grant')
-    throw error
-  })
-  const tokens = result.AuthenticationResult
+  const rotate = client.refreshTokenRotation?.feature === 'ENABLED'
+  const { result } = await refreshSignIn(ctx, pool, client, token, { rotate }).catch(
+    (error: unknown) => {
+      if (error instanceof CognitoError) throw new OAuthError('invalid_grant')
+      throw error
+    },
+  )
+  const tokens: { IdToken: string; AccessToken: string; ExpiresIn: number; RefreshToken?: string } =
+    result.AuthenticationResult
   return {
     id_token: tokens.IdToken,
     access_token: tokens.AccessToken,
+    // With rotation on, the refresh token presented is replaced by this one.
+    ...(tokens.RefreshToken ? { refresh_token: tokens.RefreshToken } : {}),
     expires_in: tokens.ExpiresIn,
     token_type: 'Bearer',
   }
