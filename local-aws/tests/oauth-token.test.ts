@@ -4,9 +4,9 @@
  * calls it: PKCE checked, codes single use and short lived, refresh, userInfo.
  */
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CLIENT_ID } from '../src/defaults.ts'
+import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../src/defaults.ts'
 import { PROJECTS_URL } from './api-helpers.ts'
-import { createUser, resetLocalAws } from './emulator.ts'
+import { cognito, createUser, resetLocalAws } from './emulator.ts'
 import {
   BASE,
   authorizeParams,
@@ -137,6 +137,49 @@ describe('the token endpoint', () => {
     const unknown = await refresh('not-a-refresh-token')
     expect(unknown.status).toBe(400)
     expect(await unknown.json()).toEqual({ error: 'invalid_grant' })
+  })
+
+  it('refreshes through InitiateAuth too, as Amplify does with a managed-login session', async () => {
+    await createUser({ email: EMAIL, password: 'Correct-horse-1' })
+    const { code, verifier } = await codeFor()
+    const { body } = await redeem(code, verifier)
+    const { AuthenticationResult } = await cognito<{
+      AuthenticationResult: { IdToken: string; AccessToken: string }
+    }>('InitiateAuth', {
+      ClientId: DEFAULT_CLIENT_ID,
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: String(body.refresh_token) },
+    })
+    expect(claimsOf(AuthenticationResult.IdToken).email).toBe(EMAIL)
+    // The scopes granted at sign-in stay with the session.
+    expect(claimsOf(AuthenticationResult.AccessToken).scope).toBe(
+      'openid email profile aws.cognito.signin.user.admin',
+    )
+  })
+
+  it('hands out a new refresh token and refuses the old one when the client rotates them', async () => {
+    await createUser({ email: EMAIL, password: 'Correct-horse-1' })
+    const { UserPoolClient } = await cognito<{ UserPoolClient: Record<string, unknown> }>(
+      'DescribeUserPoolClient',
+      { UserPoolId: DEFAULT_USER_POOL_ID, ClientId: DEFAULT_CLIENT_ID },
+    )
+    await cognito('UpdateUserPoolClient', {
+      ...UserPoolClient,
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+    })
+    const { code, verifier } = await codeFor()
+    const { body } = await redeem(code, verifier)
+    const refresh = (token: unknown) =>
+      postForm(`${BASE}/oauth2/token`, {
+        grant_type: 'refresh_token',
+        client_id: DEFAULT_CLIENT_ID,
+        refresh_token: String(token),
+      })
+    const rotated = (await (await refresh(body.refresh_token)).json()) as Record<string, unknown>
+    expect(rotated.refresh_token).toEqual(expect.any(String))
+    expect(rotated.refresh_token).not.toBe(body.refresh_token)
+    expect((await refresh(body.refresh_token)).status).toBe(400)
+    expect((await refresh(rotated.refresh_token)).status).toBe(200)
   })
 
   it('answers userInfo for the access token, and refuses without one', async () => {
