@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../src/defaults.ts'
+import { createLocalAws, memoryStore, type LocalAws } from '../src/local-aws.ts'
+import { freshState } from '../src/state.ts'
 import { cognito } from './emulator.ts'
 import { authorizeParams, location, pkce, send, BASE } from './oauth-helpers.ts'
 
@@ -132,5 +134,32 @@ describe('the pool’s domain and identity providers', () => {
       { ...POOL, ClientId: DEFAULT_CLIENT_ID },
     )
     expect(UserPoolClient).toMatchObject({ ...base, SupportedIdentityProviders: ['Google'] })
+  })
+
+  it('gives managed login to a state saved before it existed, but brings back nothing deleted', async () => {
+    const describeDomain = async (localAws: LocalAws) => {
+      const answer = await localAws.handle(
+        new Request('http://localhost:3000/', {
+          method: 'POST',
+          headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.DescribeUserPoolDomain' },
+          body: JSON.stringify({ Domain: 'local-app' }),
+        }),
+      )
+      return ((await answer?.json()) as { DomainDescription: object }).DomainDescription
+    }
+    const older = freshState()
+    const pool = older.cognito.pools[DEFAULT_USER_POOL_ID]!
+    delete pool.domain
+    delete pool.identityProviders
+    delete pool.clients[DEFAULT_CLIENT_ID]!.oauth
+    const store = memoryStore()
+    await store.save(older)
+    const upgraded = createLocalAws({ store, log: () => {} })
+    expect(await describeDomain(upgraded)).toMatchObject({ UserPoolId: DEFAULT_USER_POOL_ID })
+
+    const deleted = freshState()
+    delete deleted.cognito.pools[DEFAULT_USER_POOL_ID]!.domain
+    await store.save(deleted)
+    expect(await describeDomain(createLocalAws({ store, log: () => {} }))).toEqual({})
   })
 })

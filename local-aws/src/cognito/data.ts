@@ -314,16 +314,31 @@ export function createCognitoData(): CognitoData {
     accessTokenValidity: 1,
     refreshTokenValidity: 30,
     tokenValidityUnits: { ...DEFAULT_TOKEN_UNITS },
-    // Managed login with the pool's own users and the stand-in Google, for the app's local origins.
-    oauth: {
+    createdAt: now,
+  }
+  addManagedLoginDefaults(pool, now)
+  return { version: 1, pools: { [pool.id]: pool } }
+}
+
+/**
+ * The default pool's managed login: the domain, the stand-in Google, and the
+ * default client allowing the code flow for the app's local origins. Also
+ * given to a state saved before the emulator had managed login (no
+ * `identityProviders` at all), so `npm run dev` offers Google there too; a pool
+ * whose providers or domain were deleted since keeps them deleted.
+ */
+export function addManagedLoginDefaults(pool: PoolRecord, now = Date.now()) {
+  if (pool.identityProviders || pool.domain) return
+  const client = pool.clients[DEFAULT_CLIENT_ID]
+  if (client && !client.oauth) {
+    client.oauth = {
       allowedOAuthFlows: ['code'],
       allowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
       allowedOAuthFlowsUserPoolClient: true,
       callbackUrls: LOCAL_APP_ORIGINS.map((origin) => origin + OAUTH_CALLBACK_PATH),
       logoutUrls: LOCAL_APP_ORIGINS.map((origin) => origin + OAUTH_SIGN_OUT_PATH),
       supportedIdentityProviders: ['COGNITO', DEFAULT_IDENTITY_PROVIDER],
-    },
-    createdAt: now,
+    }
   }
   pool.domain = DEFAULT_OAUTH_DOMAIN
   pool.identityProviders = {
@@ -342,7 +357,6 @@ export function createCognitoData(): CognitoData {
       updatedAt: now,
     },
   }
-  return { version: 1, pools: { [pool.id]: pool } }
 }
 
 /**
