@@ -89,6 +89,33 @@ describe('signing in with an identity provider', () => {
     expect(Users).toEqual([])
   })
 
+  it('relays Apple’s own code when the user cancels at Sign in with Apple', async () => {
+    await cognito('CreateIdentityProvider', {
+      ...POOL,
+      ProviderName: 'SignInWithApple',
+      ProviderType: 'SignInWithApple',
+    })
+    await cognito('UpdateUserPoolClient', {
+      ...POOL,
+      ClientId: DEFAULT_CLIENT_ID,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [CALLBACK],
+      SupportedIdentityProviders: ['SignInWithApple'],
+    })
+    const { challenge } = await pkce()
+    const { back, html } = await signInWithProvider(
+      authorizeParams(challenge),
+      'SignInWithApple',
+      EMAIL,
+      'cancel',
+    )
+    expect(html).toContain('<title>Apple (local emulator)</title>')
+    expect(back.searchParams.get('error')).toBe('user_cancelled_authorize')
+    expect(back.searchParams.get('state')).toBe('the-state')
+  })
+
   it('stands in for a custom OIDC provider under its own name', async () => {
     await cognito('CreateIdentityProvider', {
       ...POOL,

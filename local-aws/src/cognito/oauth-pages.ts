@@ -40,8 +40,12 @@ const hiddenFields = (params: URLSearchParams) =>
     .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
     .join('\n')
 
-/** The display name of a provider's stand-in: "Google (local emulator)". */
-export const standInTitle = (provider: string) => `${provider} (local emulator)`
+/** The social providers' own names for themselves; SAML and OIDC ones go by the pool's name. */
+const DISPLAY_NAMES: Record<string, string> = {
+  SignInWithApple: 'Apple',
+  LoginWithAmazon: 'Amazon',
+}
+const displayName = (provider: string) => DISPLAY_NAMES[provider] ?? provider
 
 export function loginPage(
   base: string,
@@ -62,7 +66,7 @@ ${hiddenFields(request.params)}
     .map((name) => {
       const query = new URLSearchParams(request.params)
       query.set('identity_provider', name)
-      return `<li><a href="${escape(`${base}/oauth2/authorize?${query}`)}">Continue with ${escape(name)}</a></li>`
+      return `<li><a href="${escape(`${base}/oauth2/authorize?${query}`)}">Continue with ${escape(displayName(name))}</a></li>`
     })
     .join('\n')
   const alert = message ? `<p role="alert">${escape(message)}</p>` : ''
@@ -87,8 +91,8 @@ export function standInPage(
     )
     .join('\n')
   return page(
-    standInTitle(provider),
-    `<p>This page stands in for ${escape(provider)}: no password, no real account.</p>
+    `${displayName(provider)} (local emulator)`,
+    `<p>This page stands in for ${escape(displayName(provider))}: no password, no real account.</p>
 <form method="post" action="${escape(action)}">
 ${hiddenFields(request.params)}
 <p><label for="email">Email</label><br><input id="email" name="email" type="email" autocomplete="email"></p>

@@ -117,9 +117,10 @@ async function providerPage(request: Request, ctx: CognitoContext, url: URL, nam
   }
   if (!post) return standInPage(ctx.issuerBase, name, auth, recentEmails(auth.pool, name))
   if (given.get('action') === 'cancel') {
-    // What the provider sends back when the user declines, and Cognito passes on.
-    ctx.log(`provider ${name}: the user cancelled`)
-    return redirectWithParams(auth.redirectUri, { error: 'access_denied', state: auth.state })
+    // Cognito relays the provider's own error code: Apple's is user_cancelled_authorize.
+    const error = provider.type === 'SignInWithApple' ? 'user_cancelled_authorize' : 'access_denied'
+    ctx.log(`provider ${name}: the user cancelled (${error})`)
+    return redirectWithParams(auth.redirectUri, { error, state: auth.state })
   }
   const email = (given.get('recent') || given.get('email') || '').trim()
   if (!isEmail(email)) return standInPage(ctx.issuerBase, name, auth, recentEmails(auth.pool, name))
