@@ -114,4 +114,30 @@ describe('the authorize endpoint', () => {
     const afterLogout = location(await authorize(authorizeParams(challenge), { cookie }))
     expect(afterLogout.pathname).toBe('/local-aws/login')
   })
+
+  it('asks again within the session when the app says prompt=login, starting from login_hint', async () => {
+    await createUser({ email: EMAIL, password: 'Correct-horse-1' })
+    const { challenge } = await pkce()
+    const { cookie } = await signInAtLogin(authorizeParams(challenge), EMAIL)
+    const params = authorizeParams(challenge, { prompt: 'login', login_hint: EMAIL })
+    const toLogin = location(await authorize(params, { cookie }))
+    expect(toLogin.pathname).toBe('/local-aws/login')
+    const page = await send(toLogin.href, { headers: { cookie } })
+    expect(await page.text()).toContain(
+      `name="username" type="email" autocomplete="username" value="${EMAIL}"`,
+    )
+  })
+
+  it('finds the provider by one of its identifiers (idp_identifier)', async () => {
+    await cognito('UpdateIdentityProvider', {
+      UserPoolId: DEFAULT_USER_POOL_ID,
+      ProviderName: 'Google',
+      IdpIdentifiers: ['example.com'],
+    })
+    const { challenge } = await pkce()
+    const toProvider = location(
+      await authorize(authorizeParams(challenge, { idp_identifier: 'example.com' })),
+    )
+    expect(toProvider.pathname).toBe('/local-aws/provider/Google')
+  })
 })

@@ -20,6 +20,8 @@ export const AUTHORIZE_PARAMS = [
   'code_challenge',
   'code_challenge_method',
   'nonce',
+  'prompt',
+  'login_hint',
 ] as const
 
 export interface AuthorizeRequest {
@@ -30,8 +32,12 @@ export interface AuthorizeRequest {
   scope: string
   codeChallenge?: string
   nonce?: string
-  /** The provider asked for (identity_provider), if any. */
+  /** The provider asked for (identity_provider, or one of its idp_identifier), if any. */
   identityProvider?: string
+  /** prompt=login: sign in again even within a managed-login session. */
+  forceLogin: boolean
+  /** The e-mail the forms start with. */
+  loginHint?: string
   /** The OAuth parameters as received, for the next page's form and links. */
   params: URLSearchParams
 }
@@ -105,7 +111,14 @@ export function checkAuthorize(ctx: CognitoContext, base: string, given: URLSear
   if ((codeChallenge || method) && (method !== 'S256' || !codeChallenge)) {
     return refuse('invalid_request', 'code_challenge with code_challenge_method S256 is required')
   }
-  const identityProvider = given.get('identity_provider') ?? undefined
+  const idpIdentifier = given.get('idp_identifier')
+  const identityProvider =
+    given.get('identity_provider') ??
+    (idpIdentifier
+      ? (Object.values(pool.identityProviders ?? {}).find((p) =>
+          p.idpIdentifiers.includes(idpIdentifier),
+        )?.name ?? idpIdentifier)
+      : undefined)
   if (identityProvider && !oauth.supportedIdentityProviders.includes(identityProvider)) {
     return refuse('unauthorized_client', `${identityProvider} is not enabled for the client`)
   }
@@ -121,6 +134,8 @@ export function checkAuthorize(ctx: CognitoContext, base: string, given: URLSear
       codeChallenge,
       nonce: params.get('nonce') ?? undefined,
       identityProvider,
+      forceLogin: params.get('prompt') === 'login',
+      loginHint: params.get('login_hint') ?? undefined,
       params,
     },
   }

@@ -57,7 +57,7 @@ export function loginPage(
   const form = nativeAllowed
     ? `<form method="post" action="${escape(`${base}/login`)}">
 ${hiddenFields(request.params)}
-<p><label for="username">Email</label><br><input id="username" name="username" type="email" autocomplete="username" required></p>
+<p><label for="username">Email</label><br><input id="username" name="username" type="email" autocomplete="username" value="${escape(request.loginHint ?? '')}" required></p>
 <p><label for="password">Password</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
 <p><button type="submit">Sign in</button></p>
 </form>`
@@ -95,7 +95,7 @@ export function standInPage(
     `<p>This page stands in for ${escape(displayName(provider))}: no password, no real account.</p>
 <form method="post" action="${escape(action)}">
 ${hiddenFields(request.params)}
-<p><label for="email">Email</label><br><input id="email" name="email" type="email" autocomplete="email"></p>
+<p><label for="email">Email</label><br><input id="email" name="email" type="email" autocomplete="email" value="${escape(request.loginHint ?? '')}"></p>
 <p><button type="submit" name="action" value="continue">Continue</button>
 <button type="submit" name="action" value="cancel" formnovalidate>Cancel</button></p>
 ${recent ? `<h2>Recent</h2>\n<ul>\n${recent}\n</ul>` : ''}

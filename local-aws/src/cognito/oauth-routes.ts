@@ -64,7 +64,7 @@ async function authorize(request: Request, ctx: CognitoContext, url: URL) {
       `${ctx.issuerBase}/provider/${encodeURIComponent(auth.identityProvider)}?${query}`,
     )
   }
-  const session = await cookieSession(request, auth.pool, ctx.now())
+  const session = auth.forceLogin ? undefined : await cookieSession(request, auth.pool, ctx.now())
   if (session) return redirectWithCode(ctx, auth, session.user, session.authTime)
   return redirect(`${ctx.issuerBase}/login?${query}`)
 }
@@ -79,7 +79,7 @@ async function login(request: Request, ctx: CognitoContext, url: URL) {
   if (!checked.ok) return checked.response
   const { request: auth } = checked
   if (!post) {
-    const session = await cookieSession(request, auth.pool, ctx.now())
+    const session = auth.forceLogin ? undefined : await cookieSession(request, auth.pool, ctx.now())
     if (session) return redirectWithCode(ctx, auth, session.user, session.authTime)
     return loginPage(ctx.issuerBase, auth, otherProviders(auth))
   }
