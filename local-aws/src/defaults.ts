@@ -11,3 +11,19 @@ export const DEFAULT_CLIENT_ID = 'l0ca1app5pac1ient000000000'
 export const LOCAL_AWS_BASE_PATH = '/local-aws'
 /** The API Gateway stage, as in the real API's URL. */
 export const API_STAGE = 'dev_1'
+/**
+ * The default pool's domain (managed login). The emulator serves it at its own
+ * base path, so the app's OAuth domain is e.g. `localhost:5173/local-aws`.
+ */
+export const DEFAULT_OAUTH_DOMAIN = 'local-app'
+/** The identity provider local mode sets up, so the app can show its button. */
+export const DEFAULT_IDENTITY_PROVIDER = 'Google'
+/** Origins the app runs on locally: `npm run dev`, `vite preview` and the app's tests. */
+export const LOCAL_APP_ORIGINS = [
+  'http://localhost:5173',
+  'http://localhost:4173',
+  'http://localhost:3000',
+] as const
+/** Where the app finishes a managed-login sign-in, and where it lands after signing out. */
+export const OAUTH_CALLBACK_PATH = '/oauth/callback'
+export const OAUTH_SIGN_OUT_PATH = '/sign-in'

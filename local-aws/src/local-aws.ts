@@ -9,6 +9,8 @@ import {
   type CognitoContext,
   type DeliveredCode,
 } from './cognito/service.ts'
+import { addManagedLoginDefaults } from './cognito/data.ts'
+import { handleOAuth } from './cognito/oauth-routes.ts'
 import { checkedSchema, type PoolSchema } from './cognito/schema.ts'
 import { API_STAGE, DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from './defaults.ts'
 import { handleProjects } from './projects-api.ts'
@@ -130,6 +132,7 @@ export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
   const state = store.load() ?? freshState()
   const defaultPool = state.cognito.pools[DEFAULT_USER_POOL_ID]
   if (defaultPool) {
+    addManagedLoginDefaults(defaultPool)
     if (options.schema) defaultPool.schema = checkedSchema(options.schema)
     else delete defaultPool.schema
   }
@@ -213,7 +216,8 @@ export function createLocalAws(options: LocalAwsOptions = {}): LocalAws {
       log(`[local-aws] clock moved forward ${advanceMs} ms`)
       return { response: json({ now: now() }), changed: false }
     }
-    return null
+    const oauth = await handleOAuth(request, rest, cognitoContext(request))
+    return oauth && { response: oauth, changed: true }
   }
 
   async function persist(): Promise<Response | null> {

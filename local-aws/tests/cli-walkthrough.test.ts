@@ -6,41 +6,18 @@
  * The CLI is a dev tool most machines lack: then these tests are reported as
  * skipped, with the reason in their names.
  */
-import { execFile, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { server } from './emulator.ts'
-import { REPO, startStandalone, type Standalone } from './standalone-process.ts'
-
-const has = (command: string) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0
-const hasAws = has('aws')
-const hasCurl = has('curl')
-const missing = [!hasAws && 'AWS CLI', !hasCurl && 'curl'].filter(Boolean).join(' and ')
-const skipped = missing ? ` (skipped: ${missing} not installed)` : ''
-
-/** Where the README's commands expect the server: replaced by the test server's address. */
-const README_ENDPOINT = 'http://127.0.0.1:4566'
-
-/** The README's marked shell blocks, by name, in the order they appear. */
-function readmeBlocks(): Map<string, string> {
-  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8')
-  const blocks = new Map<string, string>()
-  for (const [, name = '', body = ''] of readme.matchAll(
-    /<!-- cli-walkthrough: ([\w-]+) -->\s*```sh\n([\s\S]*?)\n```/g,
-  )) {
-    blocks.set(name, body)
-  }
-  return blocks
-}
-
-const blocks = readmeBlocks()
-const block = (name: string) => {
-  const body = blocks.get(name)
-  if (body === undefined) throw new Error(`README.md has no block marked cli-walkthrough: ${name}`)
-  return body
-}
+import {
+  README_ENDPOINT,
+  block,
+  blocks,
+  missing,
+  runBlock as runReadmeBlock,
+  skipped,
+  textLines,
+} from './readme-walkthroughs.ts'
+import { startStandalone, type Standalone } from './standalone-process.ts'
 
 // The default reporter only counts skipped tests: say which proof didn't run, and why.
 if (missing) {
@@ -48,9 +25,6 @@ if (missing) {
     `\n[local-aws] terminal walkthrough NOT RUN: ${missing} not installed (see local-aws/README.md)\n`,
   )
 }
-
-/** What the CLI printed outside its JSON documents: the `--output text` answers, one per line. */
-const textLines = (stdout: string) => stdout.split('\n').filter((line) => /^[^\s{}[\]"]/.test(line))
 
 const withNumericId = (item: Record<string, unknown>) => ({
   ...item,
@@ -66,24 +40,8 @@ describe('the README’s terminal walkthroughs', () => {
   })
   afterAll(() => standalone?.stop('SIGKILL'))
 
-  /** The `env` block, then the named one, in a fresh bash that stops at the first failure. */
-  function runBlock(name: string) {
-    const endpoint = standalone!.config.cognitoEndpoint // set in beforeAll whenever a test runs
-    const script = ['set -euo pipefail', block('env'), block(name)]
-      .join('\n')
-      .replaceAll(README_ENDPOINT, endpoint)
-    return promisify(execFile)('bash', ['--noprofile', '--norc', '-c', script], {
-      // As the README says: at the repository's root (otpauth, for `totp`, resolves from there).
-      cwd: REPO,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        // Keep a developer's own AWS profile out of it.
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      },
-    })
-  }
+  // Set in beforeAll whenever a test runs.
+  const runBlock = (name: string) => runReadmeBlock(standalone!, name)
 
   it('finds every walkthrough in the README, pointed at the port it tells you to start on', () => {
     expect([...blocks.keys()]).toEqual([
@@ -94,6 +52,7 @@ describe('the README’s terminal walkthroughs', () => {
       'devices',
       'clients',
       'sessions',
+      'oauth',
     ])
     expect(block('env')).toContain(`ENDPOINT=${README_ENDPOINT}`)
   })

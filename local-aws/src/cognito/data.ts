@@ -4,12 +4,21 @@
  * text: passwords are SRP verifiers, refresh tokens are SHA-256 hashes.
  */
 import type { JWK } from 'jose'
-import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from '../defaults.ts'
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_IDENTITY_PROVIDER,
+  DEFAULT_OAUTH_DOMAIN,
+  DEFAULT_USER_POOL_ID,
+  LOCAL_APP_ORIGINS,
+  OAUTH_CALLBACK_PATH,
+  OAUTH_SIGN_OUT_PATH,
+} from '../defaults.ts'
 import type { PoolSchema } from './schema.ts'
 import type { PoolTier } from './sign-in-policy.ts'
 import type { PendingRegistration, StoredCredential, WebAuthnPoolConfig } from './webauthn.ts'
 
-export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED'
+export type UserStatus =
+  'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER'
 
 export interface PendingCode {
   code: string
@@ -25,8 +34,18 @@ export interface PasswordRecord {
 }
 
 export interface UserRecord {
-  /** Internal user name: a UUID, equal to `sub` (the pool signs in by email). */
+  /**
+   * Internal user name: a UUID, equal to `sub` (the pool signs in by email);
+   * for a federated user `<provider>_<the provider's subject>`, as Cognito names them.
+   */
   username: string
+  /** A federated user's own UUID `sub`; absent for native users, whose sub is their user name. */
+  sub?: string
+  /**
+   * The provider identities behind this user: a federated user's own, or those
+   * an administrator linked to a native user (AdminLinkProviderForUser).
+   */
+  identities?: FederatedIdentity[]
   email: string
   emailVerified: boolean
   status: UserStatus
@@ -50,6 +69,17 @@ export interface UserRecord {
   devices?: Record<string, DeviceRecord>
   /** The group key every device of this user shares (what device SRP hashes as the pool name). */
   deviceGroupKey?: string
+}
+
+/** One entry of the `identities` attribute. */
+export interface FederatedIdentity {
+  providerName: string
+  providerType: string
+  /** The provider's subject for the user. */
+  userId: string
+  issuer: string | null
+  /** Epoch ms. */
+  dateCreated: number
 }
 
 /**
@@ -117,9 +147,22 @@ export interface ClientRecord {
   tokenValidityUnits: TokenValidityUnits
   /** Absent: rotation off (DISABLED), as for a client made before it existed. */
   refreshTokenRotation?: RefreshTokenRotation
+  /** The managed-login settings; absent: none, as a client made with no OAuth settings. */
+  oauth?: ClientOAuth
   createdAt: number
   /** Absent until UpdateUserPoolClient changes it. */
   updatedAt?: number
+}
+
+/** AllowedOAuthFlows and the rest of Create/UpdateUserPoolClient's OAuth settings. */
+export interface ClientOAuth {
+  allowedOAuthFlows: string[]
+  allowedOAuthScopes: string[]
+  allowedOAuthFlowsUserPoolClient: boolean
+  callbackUrls: string[]
+  logoutUrls: string[]
+  /** 'COGNITO' (the pool's own users) and names of the pool's identity providers. */
+  supportedIdentityProviders: string[]
 }
 
 /** RefreshTokenRotation of Create/UpdateUserPoolClient. */
@@ -152,6 +195,8 @@ export interface SessionRecord {
   authTime: number
   expiresAt: number
   revoked: boolean
+  /** The OAuth scopes of a managed-login sign-in, space-separated; absent: the API's own scope. */
+  scope?: string
 }
 
 export interface EarlierRefreshToken {
@@ -187,6 +232,43 @@ export interface PoolRecord {
   deviceConfiguration?: DeviceConfiguration
   /** Absent: no required attributes besides e-mail, no custom ones. */
   schema?: PoolSchema
+  /** CreateUserPoolDomain's prefix or custom domain; absent: no managed login. */
+  domain?: string
+  /** By ProviderName. */
+  identityProviders?: Record<string, IdentityProviderRecord>
+  /** Authorization codes not yet redeemed, by the code's SHA-256. */
+  oauthCodes?: Record<string, OAuthCode>
+  /** Managed-login sessions, by the SHA-256 of their cookie's id. */
+  loginSessions?: Record<string, LoginSession>
+}
+
+export interface IdentityProviderRecord {
+  name: string
+  type: string
+  details: Record<string, string>
+  attributeMapping: Record<string, string>
+  idpIdentifiers: string[]
+  createdAt: number
+  updatedAt: number
+}
+
+/** What /oauth2/authorize promised: redeemed once, at /oauth2/token, within its lifetime. */
+export interface OAuthCode {
+  clientId: string
+  username: string
+  redirectUri: string
+  scope: string
+  /** S256 challenge; absent when the request sent none. */
+  codeChallenge?: string
+  nonce?: string
+  authTime: number
+  expiresAt: number
+}
+
+export interface LoginSession {
+  username: string
+  authTime: number
+  expiresAt: number
 }
 
 export interface DeviceConfiguration {
@@ -234,7 +316,47 @@ export function createCognitoData(): CognitoData {
     tokenValidityUnits: { ...DEFAULT_TOKEN_UNITS },
     createdAt: now,
   }
+  addManagedLoginDefaults(pool, now)
   return { version: 1, pools: { [pool.id]: pool } }
+}
+
+/**
+ * The default pool's managed login: the domain, the stand-in Google, and the
+ * default client allowing the code flow for the app's local origins. Also
+ * given to a state saved before the emulator had managed login (no
+ * `identityProviders` at all), so `npm run dev` offers Google there too; a pool
+ * whose providers or domain were deleted since keeps them deleted.
+ */
+export function addManagedLoginDefaults(pool: PoolRecord, now = Date.now()) {
+  if (pool.identityProviders || pool.domain) return
+  const client = pool.clients[DEFAULT_CLIENT_ID]
+  if (client && !client.oauth) {
+    client.oauth = {
+      allowedOAuthFlows: ['code'],
+      allowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+      allowedOAuthFlowsUserPoolClient: true,
+      callbackUrls: LOCAL_APP_ORIGINS.map((origin) => origin + OAUTH_CALLBACK_PATH),
+      logoutUrls: LOCAL_APP_ORIGINS.map((origin) => origin + OAUTH_SIGN_OUT_PATH),
+      supportedIdentityProviders: ['COGNITO', DEFAULT_IDENTITY_PROVIDER],
+    }
+  }
+  pool.domain = DEFAULT_OAUTH_DOMAIN
+  pool.identityProviders = {
+    [DEFAULT_IDENTITY_PROVIDER]: {
+      name: DEFAULT_IDENTITY_PROVIDER,
+      type: 'Google',
+      // Placeholders: the emulator's stand-in page plays Google, so no real app is needed.
+      details: {
+        client_id: 'local-google-client',
+        client_secret: 'local-google-secret',
+        authorize_scopes: 'openid email profile',
+      },
+      attributeMapping: { email: 'email', username: 'sub' },
+      idpIdentifiers: [],
+      createdAt: now,
+      updatedAt: now,
+    },
+  }
 }
 
 /**

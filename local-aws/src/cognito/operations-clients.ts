@@ -3,6 +3,7 @@
  * flow, with short token lifetimes; and refresh-token rotation.
  */
 import { randomString } from './bytes.ts'
+import { clientOAuthOf, describeClientOAuth } from './client-oauth.ts'
 import { findPool, findPoolClient } from './clients.ts'
 import { record, str, type Body, type CognitoContext } from './context.ts'
 import {
@@ -43,6 +44,7 @@ function describe(pool: PoolRecord, client: ClientRecord) {
       Feature: client.refreshTokenRotation?.feature ?? 'DISABLED',
       RetryGracePeriodSeconds: client.refreshTokenRotation?.retryGracePeriodSeconds ?? 0,
     },
+    ...describeClientOAuth(client),
   }
 }
 
@@ -119,7 +121,12 @@ function settingsOf(pool: PoolRecord, body: Body) {
     },
   }
   const rotation = rotationOf(pool, body.RefreshTokenRotation)
-  return rotation ? { ...settings, refreshTokenRotation: rotation } : settings
+  const oauth = clientOAuthOf(pool, body)
+  return {
+    ...settings,
+    ...(rotation ? { refreshTokenRotation: rotation } : {}),
+    ...(oauth ? { oauth } : {}),
+  }
 }
 
 export async function createUserPoolClient(body: Body, ctx: CognitoContext) {

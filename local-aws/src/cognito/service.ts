@@ -10,6 +10,8 @@ import * as admin from './operations-admin.ts'
 import * as auth from './operations-auth.ts'
 import * as clients from './operations-clients.ts'
 import * as devices from './operations-devices.ts'
+import { adminLinkProviderForUser } from './federation.ts'
+import * as providers from './operations-providers.ts'
 import * as mfa from './operations-mfa.ts'
 import * as session from './operations-session.ts'
 import * as signup from './operations-signup.ts'
@@ -75,6 +77,15 @@ const OPERATIONS: Record<string, Operation> = {
   AdminGetDevice: devices.adminGetDevice,
   AdminUpdateDeviceStatus: devices.adminUpdateDeviceStatus,
   AdminForgetDevice: devices.adminForgetDevice,
+  CreateUserPoolDomain: providers.createUserPoolDomain,
+  DescribeUserPoolDomain: providers.describeUserPoolDomain,
+  DeleteUserPoolDomain: providers.deleteUserPoolDomain,
+  CreateIdentityProvider: providers.createIdentityProvider,
+  DescribeIdentityProvider: providers.describeIdentityProvider,
+  ListIdentityProviders: providers.listIdentityProviders,
+  UpdateIdentityProvider: providers.updateIdentityProvider,
+  DeleteIdentityProvider: providers.deleteIdentityProvider,
+  AdminLinkProviderForUser: adminLinkProviderForUser,
 }
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.'

@@ -6,7 +6,14 @@
  */
 import { SignJWT, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose'
 import { bytesToBase64, randomBytes, sha256Hex } from './bytes.ts'
-import type { ClientRecord, CognitoData, PoolRecord, SessionRecord, UserRecord } from './data.ts'
+import type {
+  ClientRecord,
+  CognitoData,
+  FederatedIdentity,
+  PoolRecord,
+  SessionRecord,
+  UserRecord,
+} from './data.ts'
 import { notAuthorized, userNotFound } from './errors.ts'
 import { privateKeyOf, publicKeyOf } from './keys.ts'
 
@@ -28,6 +35,21 @@ export function lifetimes(client: ClientRecord) {
     id: client.idTokenValidity * (UNIT_SECONDS[units.IdToken] ?? 3600),
     access: client.accessTokenValidity * (UNIT_SECONDS[units.AccessToken] ?? 3600),
     refresh: client.refreshTokenValidity * (UNIT_SECONDS[units.RefreshToken] ?? 86400),
+  }
+}
+
+/** A native user's sub is their user name; a federated user has a UUID of their own. */
+export const subOf = (user: UserRecord) => user.sub ?? user.username
+
+/** An entry of the `identities` claim, with Cognito's strings for the flag and the date. */
+export function identityClaim(identity: FederatedIdentity, index: number) {
+  return {
+    userId: identity.userId,
+    providerName: identity.providerName,
+    providerType: identity.providerType,
+    issuer: identity.issuer,
+    primary: String(index === 0),
+    dateCreated: String(identity.dateCreated),
   }
 }
 
@@ -64,13 +86,14 @@ export async function issueTokens(
   client: ClientRecord,
   user: UserRecord,
   session: SessionRecord,
+  { nonce }: { nonce?: string } = {},
 ) {
   const key = await privateKeyOf(pool)
   const kid = pool.signingKey?.kid ?? ''
   const iat = Math.floor(ctx.now() / 1000)
   const life = lifetimes(client)
   const common = {
-    sub: user.username,
+    sub: subOf(user),
     iss: issuerOf(ctx, pool.id),
     auth_time: session.authTime,
     iat,
@@ -87,6 +110,8 @@ export async function issueTokens(
     email: user.email,
     email_verified: user.emailVerified,
     'cognito:username': user.username,
+    ...(user.identities ? { identities: user.identities.map(identityClaim) } : {}),
+    ...(nonce ? { nonce } : {}),
     token_use: 'id',
     exp: iat + life.id,
   })
@@ -94,7 +119,7 @@ export async function issueTokens(
     ...common,
     client_id: client.clientId,
     username: user.username,
-    scope: 'aws.cognito.signin.user.admin',
+    scope: session.scope ?? 'aws.cognito.signin.user.admin',
     token_use: 'access',
     exp: iat + life.access,
   })

@@ -5,6 +5,8 @@
 import type { CognitoContext, DeliveredCode } from './context.ts'
 import type { PendingCode, PoolRecord, UserRecord } from './data.ts'
 import { CognitoError } from './errors.ts'
+import type { FederatedIdentity } from './data.ts'
+import { subOf } from './tokens.ts'
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/
 
@@ -15,7 +17,8 @@ export function findUser(pool: PoolRecord, name: unknown): UserRecord | undefine
   const direct = pool.users[name]
   if (direct) return direct
   const email = name.toLowerCase()
-  return Object.values(pool.users).find((u) => u.email.toLowerCase() === email)
+  // A federated user shares the e-mail but not the sign-in: only the pool's own users sign in by it.
+  return Object.values(pool.users).find((u) => !u.sub && u.email.toLowerCase() === email)
 }
 
 /** "someone@example.com" → "s***@e***", as in Cognito's CodeDeliveryDetails. */
@@ -69,12 +72,29 @@ export function checkCode(pending: PendingCode | undefined, given: unknown, now:
   }
 }
 
+/** The attribute holds the flag and the date as JSON values; the IdToken's claim as strings. */
+export function identitiesAttribute(identities: FederatedIdentity[]) {
+  return JSON.stringify(
+    identities.map((identity, index) => ({
+      userId: identity.userId,
+      providerName: identity.providerName,
+      providerType: identity.providerType,
+      issuer: identity.issuer,
+      primary: index === 0,
+      dateCreated: identity.dateCreated,
+    })),
+  )
+}
+
 export function attributeList(user: UserRecord) {
   return [
     { Name: 'email', Value: user.email },
     { Name: 'email_verified', Value: String(user.emailVerified) },
     ...Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
-    { Name: 'sub', Value: user.username },
+    ...(user.identities
+      ? [{ Name: 'identities', Value: identitiesAttribute(user.identities) }]
+      : []),
+    { Name: 'sub', Value: subOf(user) },
   ]
 }
 

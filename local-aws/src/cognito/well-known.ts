@@ -26,5 +26,14 @@ export async function handleWellKnown(
     response_types_supported: ['code', 'token'],
     scopes_supported: ['openid', 'email', 'phone', 'profile'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    // With a domain, its endpoints, which the emulator serves at its own base path.
+    ...(pool.domain
+      ? {
+          authorization_endpoint: `${ctx.issuerBase}/oauth2/authorize`,
+          token_endpoint: `${ctx.issuerBase}/oauth2/token`,
+          userinfo_endpoint: `${ctx.issuerBase}/oauth2/userInfo`,
+          end_session_endpoint: `${ctx.issuerBase}/logout`,
+        }
+      : {}),
   })
 }
