@@ -21,6 +21,10 @@ const amplifyModules = [
   'src/lib/devices.ts',
   // Reads the session Amplify stored, for the first screen and the list's early GET, before Amplify has loaded.
   'src/lib/stored-session.ts',
+  // Sign-in through the pool's domain: the providers' buttons and the callback page load it.
+  'src/lib/redirect-sign-in.ts',
+  // Who came through an identity provider, from the stored IdToken: the account page's.
+  'src/lib/federated-identity.ts',
 ]
 const noTestCode = {
   group: ['**/tests/**', 'local-aws', 'local-aws/*', '**/local-aws/**'],

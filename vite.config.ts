@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type PluginOption } from 'vite'
 import { uiThemeWithoutTokensPlugin } from './build/ui-theme-without-tokens.ts'
+import { checkOAuthSettings } from './src/config/oauth-settings.ts'
 import { parseSignUpAttributes } from './src/config/sign-up-attributes.ts'
 import { routeDocumentsPlugin } from './build/route-documents.ts'
 import { serviceWorkerPlugin } from './build/service-worker.ts'
@@ -13,6 +14,7 @@ import { localAwsPlugin } from './local-aws/src/adapters/vite-plugin.ts'
 import {
   API_STAGE,
   DEFAULT_CLIENT_ID,
+  DEFAULT_IDENTITY_PROVIDER,
   DEFAULT_USER_POOL_ID,
   LOCAL_AWS_BASE_PATH,
 } from './local-aws/src/defaults.ts'
@@ -55,6 +57,8 @@ export default defineConfig(({ command, mode }) => {
   // Only the sign-up screens read it: a wrong name fails here, at `npm run dev` and at the
   // build, rather than on the sign-up page.
   parseSignUpAttributes(env.VITE_SIGN_UP_ATTRIBUTES)
+  // Read by the providers' buttons and Amplify's configuration: checked here for the same reason.
+  checkOAuthSettings(env.VITE_OAUTH_DOMAIN, env.VITE_OAUTH_PROVIDERS)
 
   // In local mode the app sees ordinary settings pointing at the emulator.
   const localSettings: Record<string, string> = local
@@ -65,8 +69,11 @@ export default defineConfig(({ command, mode }) => {
         VITE_COGNITO_ENDPOINT: LOCAL_AWS_BASE_PATH,
         VITE_API_URL: `${LOCAL_AWS_BASE_PATH}/${API_STAGE}`,
         VITE_LOCAL_AWS_INBOX: `${LOCAL_AWS_BASE_PATH}/inbox`,
+        // The emulator is the pool's domain too, on the app's own origin, with one provider.
+        VITE_OAUTH_DOMAIN: LOCAL_AWS_BASE_PATH,
+        VITE_OAUTH_PROVIDERS: env.VITE_OAUTH_PROVIDERS || DEFAULT_IDENTITY_PROVIDER,
       }
-    : { VITE_LOCAL_AWS: 'false' }
+    : { VITE_LOCAL_AWS: 'false', VITE_OAUTH_PROVIDERS: env.VITE_OAUTH_PROVIDERS ?? '' }
   // Names this build: what one build kept in the browser (the projects list),
   // another may read differently, so it drops it (persisted-list.ts).
   const buildId = { VITE_BUILD_ID: `${process.env.npm_package_version ?? ''}-${Date.now()}` }

@@ -45,6 +45,8 @@ export const routes = {
     access: 'guest',
     prerendered: true,
   },
+  /** Where the pool's domain sends the browser back after a provider's sign-in (VITE_OAUTH_DOMAIN). */
+  oauthCallback: { path: '/oauth/callback', screen: 'oauth-callback', access: 'guest' },
 } as const satisfies Record<string, AppRoute>
 
 export type RouteName = keyof typeof routes

@@ -15,6 +15,15 @@
 import { Amplify, type ResourcesConfig } from '@aws-amplify/core'
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito'
 import { env } from '@/config/env'
+import { oauthSettings } from '@/config/oauth-settings'
+
+/**
+ * What a sign-in through the pool's domain asks for: the IdToken (openid,
+ * email, profile) and an access token the account page can use
+ * (aws.cognito.signin.user.admin: GetUser, sign-out everywhere, DeleteUser).
+ * The app client must allow each (README: identity providers).
+ */
+export const OAUTH_SCOPES = ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'] as const
 
 let configured = false
 
@@ -22,12 +31,27 @@ let configured = false
 export function configureAmplify(): void {
   if (configured) return
   configured = true
+  // Also for a sign-out: Amplify ends a managed-login session there (/logout).
+  const oauth = oauthSettings()
   const auth: ResourcesConfig['Auth'] = {
     Cognito: {
       userPoolId: env.userPoolId,
       userPoolClientId: env.userPoolClientId,
       ...(env.cognitoEndpoint ? { userPoolEndpoint: env.cognitoEndpoint } : {}),
-      loginWith: { email: true },
+      loginWith: {
+        email: true,
+        ...(oauth
+          ? {
+              oauth: {
+                domain: oauth.domain,
+                scopes: [...OAUTH_SCOPES],
+                redirectSignIn: [oauth.redirectSignIn],
+                redirectSignOut: [oauth.redirectSignOut],
+                responseType: 'code' as const,
+              },
+            }
+          : {}),
+      },
       signUpVerificationMethod: 'code',
     },
   }

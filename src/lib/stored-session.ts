@@ -33,6 +33,16 @@ export interface StoredSession {
   refreshDueAt: number | undefined
 }
 
+/** The stored IdToken of the last user Amplify signed in, due for a refresh or not. */
+export function readStoredIdToken(): string | undefined {
+  try {
+    const user = localStorage.getItem(`${keyPrefix()}.LastAuthUser`)
+    return (user && localStorage.getItem(`${keyPrefix()}.${user}.idToken`)) || undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** The stored session of the last user Amplify signed in, or undefined when there is none (or storage can't be read). */
 export function readStoredSession(): StoredSession | undefined {
   try {

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { env, passwordless } from '@/config/env'
 import { signOutOf, useSession } from '@/lib/auth'
 import { useMessages } from '@/lib/i18n'
+import { storedFederatedProvider } from '@/lib/federated-identity'
+import { FederatedAccount } from '../federated/federated-account'
 import { AuthPage } from '../components/auth-page'
 import { FormAlert } from '../components/form-alert'
 import { deviceModeQuery } from '../lib/device-queries'
@@ -33,12 +35,18 @@ export function AccountScreen() {
     alertRef: signOutAlertRef,
   } = useAuthForm('account')
   const deviceMode = useQuery(deviceModeQuery()).data
+  // Read once per sign-in: the user's provider doesn't change while the session lasts.
+  const federated = useMemo(
+    () => (session.status === 'signed-in' ? storedFederatedProvider() : undefined),
+    [session],
+  )
   if (session.status !== 'signed-in') return null
   return (
     <AuthPage title={t.title}>
       <p>
         {t.signedInAs} <strong className="account-email">{session.email}</strong>
       </p>
+      {federated && <FederatedAccount provider={federated} />}
 
       {passkeysAllowed && (
         <Suspense fallback={null}>
@@ -46,10 +54,14 @@ export function AccountScreen() {
         </Suspense>
       )}
 
-      <h2>{t.changeTitle}</h2>
-      <ChangePasswordForm email={session.email} />
-
-      <MfaSection email={session.email} />
+      {/* A federated user has no password here, and Cognito applies no MFA to them: their provider does. */}
+      {!federated && (
+        <>
+          <h2>{t.changeTitle}</h2>
+          <ChangePasswordForm email={session.email} />
+          <MfaSection email={session.email} />
+        </>
+      )}
 
       <h2>{t.devicesTitle}</h2>
       {deviceMode && deviceMode !== 'off' && (

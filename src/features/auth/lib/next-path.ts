@@ -5,6 +5,7 @@ const AUTH_PAGES: readonly string[] = [
   paths.signUp,
   paths.confirmSignUp,
   paths.forgotPassword,
+  paths.oauthCallback,
 ]
 
 /**

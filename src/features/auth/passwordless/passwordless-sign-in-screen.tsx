@@ -27,6 +27,8 @@ import { signInMessages } from '../sign-in/sign-in-messages'
 import { LazySignInSteps } from '../sign-in-steps/lazy-sign-in-steps'
 import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
 import { passwordlessMessages } from './passwordless-messages'
+import { offersProviders } from '../federated/offers-providers'
+import { ProviderButtons } from '../federated/provider-buttons'
 
 type Screen =
   | { at: 'email' }
@@ -249,6 +251,7 @@ export function PasswordlessSignInScreen() {
       <p role="status" className="auth-notice">
         {announced}
       </p>
+      {offersProviders && <ProviderButtons next={next} />}
       <AuthForm form={form} onSubmit={onEmail}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <SubmitButton pending={pending} label={t.continue} busyLabel={t.continuing} />

@@ -13,6 +13,8 @@ import { useAuthFlow } from '../lib/use-auth-flow'
 import { AttributeFields, useAttributeValues } from '../sign-up-attributes/sign-up-attribute-fields'
 import { checkAttributes, userAttributes } from '../sign-up-attributes/sign-up-attribute-values'
 import { passwordlessMessages } from './passwordless-messages'
+import { offersProviders } from '../federated/offers-providers'
+import { ProviderButtons } from '../federated/provider-buttons'
 
 const PASSKEY_OFFER = `${paths.account}?add-passkey=1&`
 
@@ -71,6 +73,7 @@ export function PasswordlessSignUpScreen() {
   return (
     <AuthPage title={t.signUpTitle}>
       <p>{t.signUpIntro}</p>
+      {offersProviders && <ProviderButtons next={next} />}
       <AuthForm
         form={form}
         onSubmit={() =>

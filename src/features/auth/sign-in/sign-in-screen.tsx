@@ -14,6 +14,8 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { signInMessages } from './sign-in-messages'
 import { AuthForm } from '../components/auth-form'
+import { offersProviders } from '../federated/offers-providers'
+import { ProviderButtons } from '../federated/provider-buttons'
 import { useAuthFlow } from '../lib/use-auth-flow'
 import { LazySignInSteps } from '../sign-in-steps/lazy-sign-in-steps'
 import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
@@ -84,6 +86,7 @@ export function SignInScreen() {
       <p role="status" className="auth-notice">
         {announced}
       </p>
+      {offersProviders && <ProviderButtons next={next} />}
       <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <PasswordField

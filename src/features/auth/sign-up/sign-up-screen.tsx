@@ -14,6 +14,8 @@ import { checkAttributes, userAttributes } from '../sign-up-attributes/sign-up-a
 import { signUpMessages } from './sign-up-messages'
 import { AuthForm } from '../components/auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
+import { offersProviders } from '../federated/offers-providers'
+import { ProviderButtons } from '../federated/provider-buttons'
 
 export function SignUpScreen() {
   const t = useMessages(signUpMessages)
@@ -46,6 +48,7 @@ export function SignUpScreen() {
   return (
     <AuthPage title={t.title}>
       <p>{t.intro}</p>
+      {offersProviders && <ProviderButtons next={next} />}
       <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <AttributeFields {...attributes} problem={problem} />
