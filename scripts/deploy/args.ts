@@ -14,15 +14,15 @@ Release the app (build, upload to S3, invalidate CloudFront):
   --dist <dir>               Release this already-built folder instead of building first.
   --dry-run                  Print the plan (stack, uploads, invalidation, deletions); change nothing.
 
-Create the app client (once, before the first release):
+Create or update the app client (before the first release; with a pool domain, again after it):
   --create-app-client        Deploy infra/app-client.yaml on the pool, then write VITE_USER_POOL_ID
                              and VITE_USER_POOL_CLIENT_ID into the settings file.
   --user-pool-id <id>        The existing user pool, e.g. us-east-2_AbC123xyz (deployed in its region).
   --app-client-stack <name>  The app client stack's name (default projects-console-app-client).
-  With a pool domain, the client also gets the code flow, the app's scopes, the providers, and
-  https://<app>/oauth/callback and /sign-in (the distribution's address, from --stack or
-  --distribution-id, once it exists) and http://localhost:5173's as its callback and sign-out
-  URLs; both settings are written into the settings file too.
+  With a pool domain (--oauth-domain), the client also gets the code flow, the app's scopes,
+  COGNITO and the providers, and as callback and sign-out URLs https://<app>/oauth/callback and
+  /sign-in (<app>: the distribution of --stack or --distribution-id, once it exists) and
+  http://localhost:5173's. Both settings are written into the settings file too.
 
 Sign-in with the pool's identity providers (for the app client, the build and the stack's CSP):
   --oauth-domain <domain>    The pool's domain, without https://, e.g. auth.example.com or
