@@ -12,8 +12,8 @@ export interface OAuthSettings {
 /** Where the app finishes a sign-in with a code from the pool's domain. */
 export const CALLBACK_PATH = '/oauth/callback'
 /**
- * `npm run dev`'s address as Cognito accepts it: plain http is allowed for
- * localhost only (not 127.0.0.1), for testing.
+ * `npm run dev`'s address as Cognito accepts it in redirect URLs: plain http
+ * only for localhost, for testing (not the 127.0.0.1 the dev server prints).
  */
 export const DEV_ORIGIN = 'http://localhost:5173'
 
