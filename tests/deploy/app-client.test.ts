@@ -73,10 +73,15 @@ beforeEach(() => {
   cloudFront.reset()
 })
 
-/** No app client stack yet, then the one CloudFormation created; the hosting stack `console`, if asked. */
+/**
+ * No app client stack yet, then the one CloudFormation created; the hosting
+ * stack `console`, if asked. Returns each stack asked for, with the region asked in.
+ */
 function stacks() {
   let appClientStates = 0
-  cfn.on(DescribeStacksCommand).callsFake(async ({ StackName }) => {
+  const asked = new Set<string>()
+  cfn.on(DescribeStacksCommand).callsFake(async ({ StackName }, getClient) => {
+    asked.add(`${StackName} in ${await getClient().config.region()}`)
     if (StackName === 'console') {
       return {
         Stacks: [
@@ -101,6 +106,7 @@ function stacks() {
   })
   cfn.on(DescribeStackEventsCommand).resolves({ StackEvents: [] })
   cfn.on(CreateStackCommand).resolves({})
+  return asked
 }
 
 function envFileWith(text: string) {
@@ -166,19 +172,23 @@ describe('npm run deploy -- --create-app-client --user-pool-id <id>', () => {
   })
 
   it("with the pool's domain and providers, lets them sign in to the hosted app and to npm run dev, and writes both settings", async () => {
-    stacks()
+    const asked = stacks()
     cloudFront.on(GetDistributionCommand, { Id: 'E3STACK' }).resolves({
       Distribution: { DomainName: 'd3abc.cloudfront.net' } as never,
     })
     const envFile = envFileWith('VITE_API_URL=/dev_1\nDEPLOY_STACK=console\n')
     const { io, out, err } = recordingIo()
-    const args = ['--create-app-client', '--user-pool-id', 'us-east-2_AbC123xyz']
+    const args = ['--create-app-client', '--user-pool-id', 'eu-west-1_AbC123xyz']
     const oauth = ['--oauth-domain', 'auth.example.com', '--oauth-providers', 'Google, AcmeSaml']
     const code = await main([...args, ...oauth, '--env-file', envFile, '--region', 'us-east-2'], io)
     expect({ code, err }).toEqual({ code: 0, err: [] })
 
+    // The hosting stack where the deploy keeps it, the client in the pool's region.
+    expect(asked).toEqual(
+      new Set(['console in us-east-2', 'projects-console-app-client in eu-west-1']),
+    )
     expect(createdWith()).toEqual({
-      UserPoolId: 'us-east-2_AbC123xyz',
+      UserPoolId: 'eu-west-1_AbC123xyz',
       OAuthDomain: 'auth.example.com',
       SupportedIdentityProviders: 'COGNITO,Google,AcmeSaml',
       CallbackURLs:
@@ -189,7 +199,7 @@ describe('npm run deploy -- --create-app-client --user-pool-id <id>', () => {
       'Sign-in through auth.example.com with COGNITO, Google, AcmeSaml: callback URLs https://d3abc.cloudfront.net/oauth/callback http://localhost:5173/oauth/callback, sign-out URLs https://d3abc.cloudfront.net/sign-in http://localhost:5173/sign-in.',
     )
     expect(readFileSync(envFile, 'utf8')).toBe(
-      'VITE_API_URL=/dev_1\nDEPLOY_STACK=console\nVITE_USER_POOL_ID=us-east-2_AbC123xyz\n' +
+      'VITE_API_URL=/dev_1\nDEPLOY_STACK=console\nVITE_USER_POOL_ID=eu-west-1_AbC123xyz\n' +
         'VITE_USER_POOL_CLIENT_ID=4example5client6id7\nVITE_OAUTH_DOMAIN=auth.example.com\n' +
         'VITE_OAUTH_PROVIDERS=Google,AcmeSaml\n',
     )
