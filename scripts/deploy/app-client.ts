@@ -68,7 +68,8 @@ export async function deployAppClient(
     )
     if (!appOrigin) {
       io.log(
-        `No hosting yet (give --stack or --distribution-id if there is): only ${DEV_ORIGIN} ` +
+        `The app isn't hosted yet (no hosting stack or distribution found with --stack or ` +
+          `--distribution-id): only ${DEV_ORIGIN} ` +
           'can sign in that way. After the first release, run this again to add the app.',
       )
     }

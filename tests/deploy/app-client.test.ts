@@ -75,7 +75,7 @@ beforeEach(() => {
 
 /**
  * No app client stack yet, then the one CloudFormation created; the hosting
- * stack `console`, if asked. Returns each stack asked for, with the region asked in.
+ * stack `console` and no other. Returns each stack asked for, with the region asked in.
  */
 function stacks() {
   let appClientStates = 0
@@ -93,7 +93,8 @@ function stacks() {
         ],
       }
     }
-    if (appClientStates++ === 0) throw new Error(`Stack with id ${StackName} does not exist`)
+    if (StackName !== 'projects-console-app-client' || appClientStates++ === 0)
+      throw new Error(`Stack with id ${StackName} does not exist`)
     return {
       Stacks: [
         {
@@ -234,14 +235,15 @@ describe('npm run deploy -- --create-app-client --user-pool-id <id>', () => {
     const { io, out, err } = recordingIo()
     const args = ['--create-app-client', '--user-pool-id', 'us-east-2_AbC123xyz']
     const oauth = ['--oauth-domain', 'auth.example.com', '--oauth-providers', 'Google']
-    const code = await main([...args, ...oauth, '--env-file', envFileWith('')], io)
+    const where = ['--stack', 'new-console', '--region', 'us-east-2', '--env-file', envFileWith('')]
+    const code = await main([...args, ...oauth, ...where], io)
     expect({ code, err }).toEqual({ code: 0, err: [] })
     expect(createdWith()).toMatchObject({
       CallbackURLs: 'http://localhost:5173/oauth/callback',
       LogoutURLs: 'http://localhost:5173/sign-in',
     })
     expect(out[1]).toBe(
-      'No hosting yet (give --stack or --distribution-id if there is): only http://localhost:5173 can sign in that way. After the first release, run this again to add the app.',
+      "The app isn't hosted yet (no hosting stack or distribution found with --stack or --distribution-id): only http://localhost:5173 can sign in that way. After the first release, run this again to add the app.",
     )
     expect(cloudFront.calls()).toEqual([])
   })
