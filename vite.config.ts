@@ -193,13 +193,16 @@ export function contentSecurityPolicy(env: Record<string, string>): string {
       ? `https://cognito-idp.${env.VITE_USER_POOL_ID.split('_')[0]}.amazonaws.com`
       : ''
   const api = env.VITE_API_URL?.startsWith('http') ? new URL(env.VITE_API_URL).origin : ''
+  // Amplify fetches the pool domain's /oauth2/token (the sign-in and sign-out
+  // redirects are navigations, which connect-src doesn't govern).
+  const oauth = env.VITE_OAUTH_DOMAIN ? `https://${env.VITE_OAUTH_DOMAIN}` : ''
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src ${["'self'", cognito, api].filter(Boolean).join(' ')}`,
+    `connect-src ${["'self'", cognito, oauth, api].filter(Boolean).join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -14,11 +14,22 @@ Release the app (build, upload to S3, invalidate CloudFront):
   --dist <dir>               Release this already-built folder instead of building first.
   --dry-run                  Print the plan (stack, uploads, invalidation, deletions); change nothing.
 
-Create the app client (once, before the first release):
+Create or update the app client (before the first release; with a pool domain, again after it):
   --create-app-client        Deploy infra/app-client.yaml on the pool, then write VITE_USER_POOL_ID
                              and VITE_USER_POOL_CLIENT_ID into the settings file.
   --user-pool-id <id>        The existing user pool, e.g. us-east-2_AbC123xyz (deployed in its region).
   --app-client-stack <name>  The app client stack's name (default projects-console-app-client).
+  With a pool domain (--oauth-domain), the client also gets the code flow, the app's scopes,
+  COGNITO and the providers, and as callback and sign-out URLs https://<app>/oauth/callback and
+  /sign-in (<app>: the distribution of --stack or --distribution-id, once it exists) and
+  http://localhost:5173's. Both settings are written into the settings file too.
+
+Sign-in with the pool's identity providers (for the app client, the build and the stack's CSP):
+  --oauth-domain <domain>    The pool's domain, without https://, e.g. auth.example.com or
+                             myapp.auth.us-east-2.amazoncognito.com (VITE_OAUTH_DOMAIN).
+  --oauth-providers <names>  Its identity providers the app offers, comma-separated: Google,
+                             SignInWithApple, Facebook, LoginWithAmazon or a SAML/OIDC provider's
+                             name on the pool (VITE_OAUTH_PROVIDERS).
 
 Everywhere:
   --env-file <path>          The settings file (default .env.production.local, which the build also
@@ -50,6 +61,8 @@ export const OPTIONS = {
   'create-app-client': { type: 'boolean', default: false },
   'user-pool-id': { type: 'string' },
   'app-client-stack': { type: 'string' },
+  'oauth-domain': { type: 'string' },
+  'oauth-providers': { type: 'string' },
   'env-file': { type: 'string' },
   region: { type: 'string' },
   profile: { type: 'string' },
@@ -67,6 +80,8 @@ export interface DeployArgs {
   createAppClient: boolean
   userPoolId?: string
   appClientStack?: string
+  oauthDomain?: string
+  oauthProviders?: string
   envFile?: string
   region?: string
   profile?: string
@@ -96,6 +111,8 @@ export function parseDeployArgs(argv: string[]): DeployArgs {
     createAppClient: values['create-app-client'],
     userPoolId: values['user-pool-id'],
     appClientStack: values['app-client-stack'],
+    oauthDomain: values['oauth-domain'],
+    oauthProviders: values['oauth-providers'],
     envFile: values['env-file'],
     region: values.region,
     profile: values.profile,

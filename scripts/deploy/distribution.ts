@@ -2,6 +2,7 @@ import {
   CreateInvalidationCommand,
   GetDistributionCommand,
   type CloudFrontClient,
+  type Distribution,
 } from '@aws-sdk/client-cloudfront'
 import { DeployError } from './errors.ts'
 
@@ -14,19 +15,7 @@ export async function distributionUrl(
   distributionId: string,
   bucket: string,
 ): Promise<string> {
-  let distribution
-  try {
-    ;({ Distribution: distribution } = await cloudFront.send(
-      new GetDistributionCommand({ Id: distributionId }),
-    ))
-  } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchDistribution') {
-      throw new DeployError(
-        `No CloudFront distribution ${distributionId}: check --distribution-id.`,
-      )
-    }
-    throw error
-  }
+  const distribution = await getDistribution(cloudFront, distributionId)
   const config = distribution?.DistributionConfig
   const origins = (config?.Origins?.Items ?? []).map((origin) => origin.DomainName ?? '')
   if (!origins.some((domain) => domain.startsWith(`${bucket}.s3.`))) {
@@ -35,8 +24,32 @@ export async function distributionUrl(
         `(its origins: ${origins.join(', ') || 'none'}): check --bucket and --distribution-id.`,
     )
   }
-  const host = config?.Aliases?.Items?.[0] ?? distribution?.DomainName
-  return `https://${host}/`
+  return `${appOrigin(distribution)}/`
+}
+
+/** The app's origin on the distribution: https:// and its first alternate domain, else its own. */
+export async function distributionOrigin(
+  cloudFront: CloudFrontClient,
+  distributionId: string,
+): Promise<string> {
+  return appOrigin(await getDistribution(cloudFront, distributionId))
+}
+
+function appOrigin(distribution: Distribution | undefined): string {
+  return `https://${distribution?.DistributionConfig?.Aliases?.Items?.[0] ?? distribution?.DomainName}`
+}
+
+async function getDistribution(cloudFront: CloudFrontClient, distributionId: string) {
+  try {
+    return (await cloudFront.send(new GetDistributionCommand({ Id: distributionId }))).Distribution
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchDistribution') {
+      throw new DeployError(
+        `No CloudFront distribution ${distributionId}: check --distribution-id.`,
+      )
+    }
+    throw error
+  }
 }
 
 /** Asks CloudFront to drop its copies of these paths; returns the invalidation's id. */

@@ -15,6 +15,8 @@ export interface HostingSettings {
   /** The build's settings: the stack serves the same API stage and Cognito region. */
   apiUrl?: string
   userPoolId?: string
+  /** The pool's domain the app signs in through, if any: its CSP allows it. */
+  oauthDomain?: string
   bucket?: string
   distributionId?: string
 }
@@ -44,6 +46,8 @@ export async function deployHosting(
         ApiRegion: settings.apiRegion,
         ApiStage: stage,
         CognitoRegion: userPoolId.split('_')[0],
+        // Always passed: the header follows the build's settings, domain or none.
+        OAuthDomain: settings.oauthDomain ?? '',
         // The app's routes, for the function that serves each its document.
         ...spaRoutesParameters(),
       },

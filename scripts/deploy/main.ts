@@ -1,11 +1,12 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront'
 import { S3Client } from '@aws-sdk/client-s3'
-import { deployAppClient, poolRegion } from './app-client.ts'
+import { deployAppClient, hostedOrigin, poolRegion } from './app-client.ts'
 import { HELP, parseDeployArgs } from './args.ts'
 import { buildApp } from './build.ts'
 import { explain } from './errors.ts'
 import { deployHosting } from './hosting.ts'
+import { parseOAuth } from './oauth.ts'
 import { release } from './release.ts'
 import { DEFAULT_ENV_FILE, readSettings, required } from './settings.ts'
 
@@ -33,9 +34,16 @@ export async function main(argv: string[], io: DeployIo = realIo): Promise<numbe
     }
     const envFile = args.envFile ?? DEFAULT_ENV_FILE
     const settings = readSettings(envFile, io.env)
+    // The flags set these for the build as well, so the app, its client and its CSP agree.
+    if (args.oauthDomain !== undefined) settings.VITE_OAUTH_DOMAIN = args.oauthDomain
+    if (args.oauthProviders !== undefined) settings.VITE_OAUTH_PROVIDERS = args.oauthProviders
+    const oauth = parseOAuth(settings.VITE_OAUTH_DOMAIN, settings.VITE_OAUTH_PROVIDERS)
     const profile = args.profile ?? settings.AWS_PROFILE
     const region = args.region ?? settings.AWS_REGION
     const stackIo = { log: io.log, sleep: io.sleep, dryRun: args.dryRun }
+    const cloudFront = new CloudFrontClient({ region: 'us-east-1', profile })
+    let distributionId = args.distributionId ?? settings.DEPLOY_DISTRIBUTION_ID
+    const stack = args.stack ?? settings.DEPLOY_STACK
 
     if (args.createAppClient) {
       const userPoolId = required(args.userPoolId ?? settings.VITE_USER_POOL_ID, {
@@ -44,18 +52,25 @@ export async function main(argv: string[], io: DeployIo = realIo): Promise<numbe
         envFile,
       })
       const cfn = new CloudFormationClient({ region: poolRegion(userPoolId), profile })
-      const stack = args.appClientStack ?? 'projects-console-app-client'
-      await deployAppClient(cfn, { stack, userPoolId, envFile }, stackIo)
+      const appOrigin = oauth
+        ? await hostedOrigin(
+            { cfn: new CloudFormationClient({ region, profile }), cloudFront },
+            { stack, distributionId },
+          )
+        : undefined
+      const appClientStack = args.appClientStack ?? 'projects-console-app-client'
+      await deployAppClient(
+        cfn,
+        { stack: appClientStack, userPoolId, envFile, oauth, appOrigin },
+        stackIo,
+      )
       return 0
     }
 
     // S3-compatible emulators are reached by path, not by a bucket subdomain.
     const forcePathStyle = Boolean(io.env.AWS_ENDPOINT_URL || io.env.AWS_ENDPOINT_URL_S3)
     const s3 = new S3Client({ region, profile, forcePathStyle })
-    const cloudFront = new CloudFrontClient({ region: 'us-east-1', profile })
     let bucket = args.bucket ?? settings.DEPLOY_BUCKET
-    let distributionId = args.distributionId ?? settings.DEPLOY_DISTRIBUTION_ID
-    const stack = args.stack ?? settings.DEPLOY_STACK
     if (stack) {
       const cfn = new CloudFormationClient({ region, profile })
       const hosting = await deployHosting(
@@ -67,6 +82,7 @@ export async function main(argv: string[], io: DeployIo = realIo): Promise<numbe
           apiRegion: args.apiRegion ?? settings.DEPLOY_API_REGION,
           apiUrl: settings.VITE_API_URL,
           userPoolId: settings.VITE_USER_POOL_ID,
+          oauthDomain: oauth?.domain,
           bucket,
           distributionId,
         },

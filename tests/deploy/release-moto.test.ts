@@ -1,6 +1,7 @@
 // @vitest-environment node
 import {
   CloudFrontClient,
+  GetDistributionCommand,
   GetInvalidationCommand,
   ListInvalidationsCommand,
 } from '@aws-sdk/client-cloudfront'
@@ -19,7 +20,8 @@ import { createHosting, hasMoto, startMoto, useMotoEnvironment } from './moto.ts
 
 /**
  * Real releases against moto_server's S3 and CloudFront. (moto has no
- * CloudFormation for CloudFront, so --stack is covered by stack.test.ts.)
+ * CloudFormation for CloudFront or Cognito, so --stack and the app client's
+ * stack are covered by stack.test.ts and app-client.test.ts.)
  */
 if (!hasMoto) {
   process.stderr.write('\n[deploy] releases against moto NOT RUN: moto_server not installed\n')
@@ -132,5 +134,26 @@ describe.skipIf(!hasMoto)('releases against moto_server (S3 and CloudFront)', ()
     for (const hash of ['r2', 'r3', 'r4']) expect(present).toContain(`assets/sign-in-${hash}.js`)
     // Shared by every release (same name, same content): never deleted.
     expect(present).toContain('assets/font-a1b2c3d4.woff2')
+  })
+})
+
+describe.skipIf(!hasMoto)('the app client against moto_server (CloudFront)', () => {
+  it("--create-app-client --dry-run gives the client the distribution's address and npm run dev's as redirect URLs", async () => {
+    const { Distribution } = await cloudFront.send(
+      new GetDistributionCommand({ Id: distributionId }),
+    )
+    const app = `https://${Distribution?.DomainName}`
+    expect(app).toMatch(/^https:\/\/[\w-]+\.cloudfront\.net$/)
+    const { io, out, err } = recordingIo(process.env)
+    const args = ['--create-app-client', '--user-pool-id', 'us-east-1_AbC123xyz', '--dry-run']
+    const oauth = ['--oauth-domain', 'auth.example.com', '--oauth-providers', 'Google']
+    const where = ['--distribution-id', distributionId, '--env-file', '/none']
+    const code = await main([...args, ...oauth, ...where], io)
+    expect({ code, err }).toEqual({ code: 0, err: [] })
+    expect(out).toEqual([
+      `Sign-in through auth.example.com with COGNITO, Google: callback URLs ${app}/oauth/callback http://localhost:5173/oauth/callback, sign-out URLs ${app}/sign-in http://localhost:5173/sign-in.`,
+      'Would create stack projects-console-app-client.',
+      'Would write VITE_USER_POOL_ID, VITE_USER_POOL_CLIENT_ID, VITE_OAUTH_DOMAIN, VITE_OAUTH_PROVIDERS to /none.',
+    ])
   })
 })

@@ -140,6 +140,7 @@ describe('npm run deploy -- --stack <name>', () => {
       { ParameterKey: 'ApiId', ParameterValue: 'abc123' },
       { ParameterKey: 'ApiStage', ParameterValue: 'prod' },
       { ParameterKey: 'CognitoRegion', ParameterValue: 'eu-west-1' },
+      { ParameterKey: 'OAuthDomain', ParameterValue: '' },
       ...routeTable,
     ])
     expect(out.slice(0, 5)).toEqual([
@@ -176,10 +177,46 @@ describe('npm run deploy -- --stack <name>', () => {
       { ParameterKey: 'ApiRegion', UsePreviousValue: true },
       { ParameterKey: 'ApiStage', ParameterValue: 'prod' },
       { ParameterKey: 'CognitoRegion', ParameterValue: 'eu-west-1' },
+      { ParameterKey: 'OAuthDomain', ParameterValue: '' },
       ...routeTable,
     ])
     expect(out[0]).toBe('Stack console is up to date.')
     expect(s3.commandCalls(PutObjectCommand).length).toBeGreaterThan(0)
+  })
+
+  it('gives the stack the pool domain the build signs in through, so the CSP lets the app fetch its tokens; the flag wins', async () => {
+    stackStates(stack('UPDATE_COMPLETE'))
+    cfn.on(UpdateStackCommand).rejects(error('ValidationError', 'No updates are to be performed.'))
+    const envFile = settingsFile(
+      'VITE_OAUTH_DOMAIN=auth.example.com\nVITE_OAUTH_PROVIDERS=Google\n',
+    )
+    const oauthDomain = () =>
+      cfn
+        .commandCalls(UpdateStackCommand)
+        .at(-1)
+        ?.args[0].input.Parameters?.find((p) => p.ParameterKey === 'OAuthDomain')
+
+    expect(await main(deploy(envFile), recordingIo().io)).toBe(0)
+    expect(oauthDomain()).toEqual({
+      ParameterKey: 'OAuthDomain',
+      ParameterValue: 'auth.example.com',
+    })
+    const flag = deploy(envFile, '--oauth-domain', 'myapp.auth.eu-west-1.amazoncognito.com')
+    expect(await main(flag, recordingIo().io)).toBe(0)
+    expect(oauthDomain()).toEqual({
+      ParameterKey: 'OAuthDomain',
+      ParameterValue: 'myapp.auth.eu-west-1.amazoncognito.com',
+    })
+  })
+
+  it('refuses a pool domain written as a URL in one line, before touching the stack', async () => {
+    const { io, err } = recordingIo()
+    const envFile = settingsFile('VITE_OAUTH_DOMAIN=https://auth.example.com/\n')
+    expect(await main(deploy(envFile), io)).toBe(1)
+    expect(err).toEqual([
+      "deploy: VITE_OAUTH_DOMAIN=https://auth.example.com/ is not a domain: give the pool's domain without https:// or a path, e.g. auth.example.com.",
+    ])
+    expect(cfn.calls()).toEqual([])
   })
 
   it('refuses a stack in a failed state in one line, and touches nothing', async () => {

@@ -23,12 +23,24 @@ describe('the hosting template (infra/hosting.yaml)', () => {
     },
   )
 
-  it('serves the same Content-Security-Policy the browser tests run the app under', () => {
-    const served = contentSecurityPolicy({ VITE_USER_POOL_ID: 'REGION_pool' }).replace(
-      'cognito-idp.REGION.',
-      'cognito-idp.${CognitoRegion}.',
+  // The template's parameters stand in for the build's settings: the header is the app's policy for them.
+  const served = (env: Record<string, string>) =>
+    contentSecurityPolicy({ VITE_USER_POOL_ID: '${CognitoRegion}_pool', ...env })
+
+  it("serves the same Content-Security-Policy the browser tests run the app under, with the pool domain's token endpoint allowed only when the stack is given one", () => {
+    expect(served({ VITE_OAUTH_DOMAIN: 'auth.example.com' })).toContain(
+      ' https://auth.example.com;',
     )
-    expect(template).toContain(`ContentSecurityPolicy: !Sub "${served}"`)
+    expect(template).toMatch(/OAuthDomain:\s+Type: String[^]+?Default: ''/)
+    expect(template).toContain("HasOAuthDomain: !Not [!Equals [!Ref OAuthDomain, '']]")
+    expect(template).toContain(
+      [
+        'ContentSecurityPolicy: !If',
+        '- HasOAuthDomain',
+        `- !Sub "${served({ VITE_OAUTH_DOMAIN: '${OAuthDomain}' })}"`,
+        `- !Sub "${served({})}"`,
+      ].join('\n              '),
+    )
   })
 
   it('forwards the API stage path to API Gateway, uncached, on the app origin', () => {
