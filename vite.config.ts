@@ -70,8 +70,14 @@ export default defineConfig(({ command, mode }) => {
         VITE_API_URL: `${LOCAL_AWS_BASE_PATH}/${API_STAGE}`,
         VITE_LOCAL_AWS_INBOX: `${LOCAL_AWS_BASE_PATH}/inbox`,
         // The emulator is the pool's domain too, on the app's own origin, with one provider.
-        VITE_OAUTH_DOMAIN: LOCAL_AWS_BASE_PATH,
-        VITE_OAUTH_PROVIDERS: env.VITE_OAUTH_PROVIDERS || DEFAULT_IDENTITY_PROVIDER,
+        // Not in the unit tests, which set them where they test them (vitest hands its
+        // defines to process.env, where the deploy's tests would read them).
+        ...(mode === 'test'
+          ? {}
+          : {
+              VITE_OAUTH_DOMAIN: LOCAL_AWS_BASE_PATH,
+              VITE_OAUTH_PROVIDERS: env.VITE_OAUTH_PROVIDERS || DEFAULT_IDENTITY_PROVIDER,
+            }),
       }
     : { VITE_LOCAL_AWS: 'false', VITE_OAUTH_PROVIDERS: env.VITE_OAUTH_PROVIDERS ?? '' }
   // Names this build: what one build kept in the browser (the projects list),
@@ -194,8 +200,10 @@ export function contentSecurityPolicy(env: Record<string, string>): string {
       : ''
   const api = env.VITE_API_URL?.startsWith('http') ? new URL(env.VITE_API_URL).origin : ''
   // Amplify fetches the pool domain's /oauth2/token (the sign-in and sign-out
-  // redirects are navigations, which connect-src doesn't govern).
-  const oauth = env.VITE_OAUTH_DOMAIN ? `https://${env.VITE_OAUTH_DOMAIN}` : ''
+  // redirects are navigations, which connect-src doesn't govern). A path is the
+  // app's own host (local mode), over https: 'self' allows that from an http page.
+  const domain = env.VITE_OAUTH_DOMAIN?.trim()
+  const oauth = domain && !domain.startsWith('/') ? `https://${domain}` : ''
   return [
     "default-src 'self'",
     "script-src 'self'",

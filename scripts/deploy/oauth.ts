@@ -9,8 +9,6 @@ export interface OAuthSettings {
   providers: string[]
 }
 
-/** Where the app finishes a sign-in with a code from the pool's domain. */
-export const CALLBACK_PATH = '/oauth/callback'
 /**
  * `npm run dev`'s address as Cognito accepts it in redirect URLs: plain http
  * only for localhost, for testing (not the 127.0.0.1 the dev server prints).
@@ -43,7 +41,7 @@ export function parseOAuth(
 /** The app client's redirect URLs for each origin the app is served on. */
 export function redirectUrls(origins: string[]) {
   return {
-    callbackUrls: origins.map((origin) => `${origin}${CALLBACK_PATH}`),
+    callbackUrls: origins.map((origin) => `${origin}${paths.oauthCallback}`),
     logoutUrls: origins.map((origin) => `${origin}${paths.signIn}`),
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkOAuthSettings, parseOAuthSettings } from './oauth-settings'
+import { paths } from './paths'
 
 describe('the pool’s domain and providers', () => {
   it('reads the domain, the providers by kind, and this origin’s callback and sign-out pages', () => {
@@ -37,5 +38,13 @@ describe('the pool’s domain and providers', () => {
     expect(() => checkOAuthSettings('https://auth.example.com', 'Google')).toThrow(/has a scheme/)
     expect(() => checkOAuthSettings(undefined, undefined)).not.toThrow()
     expect(() => checkOAuthSettings('auth.example.com', 'Google')).not.toThrow()
+  })
+})
+
+describe('the redirect pages', () => {
+  it('are the app’s own callback and sign-in routes', () => {
+    const settings = parseOAuthSettings('auth.example.com', 'Google', 'https://app.example.com')
+    expect(settings?.redirectSignIn).toBe(`https://app.example.com${paths.oauthCallback}`)
+    expect(settings?.redirectSignOut).toBe(`https://app.example.com${paths.signIn}`)
   })
 })

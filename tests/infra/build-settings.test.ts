@@ -36,6 +36,8 @@ describe('building the app (vite.config.ts)', () => {
     const real = resolve(build('production'))
     expect(real.define).toEqual({
       'import.meta.env.VITE_LOCAL_AWS': '"false"',
+      // Always defined: without providers, the sign-in screens' buttons are dropped from the build.
+      'import.meta.env.VITE_OAUTH_PROVIDERS': '""',
       // Each build is named, so what one kept in the browser another drops.
       'import.meta.env.VITE_BUILD_ID': expect.stringMatching(/^"[\w.]*-\d+"$/),
     })
