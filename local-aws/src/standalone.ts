@@ -135,7 +135,7 @@ async function main() {
   })
 
   // An app's OAuth domain can then be this host:port: Amplify calls it over https only.
-  answerTlsOnSamePort(server, localAws, log)
+  const tls = answerTlsOnSamePort(server, localAws, log)
 
   server.on('error', (error) => {
     log(`[local-aws] can't listen on ${host}:${port}: ${error.message}`)
@@ -147,7 +147,7 @@ async function main() {
     const origin = `http://${hostPart}:${address.port}`
     process.stdout.write(`${JSON.stringify(localAws.config(origin))}\n`)
     log(`[local-aws] listening on ${origin}, state ${inMemory ? 'in memory' : `in ${stateDir}`}`)
-    log(`[local-aws] also over https on the same port, with a certificate made at start`)
+    if (tls) log('[local-aws] also over https on the same port, with a certificate made at start')
   })
 
   let stopping = false

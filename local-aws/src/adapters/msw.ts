@@ -1,6 +1,7 @@
 /**
  * msw handlers that hand every request under `${origin}${basePath}` to the
- * emulator. Requests it doesn't claim fall through to the next handler (or to
+ * emulator, and those to the same place over https:// for an http:// origin.
+ * Requests it doesn't claim fall through to the next handler (or to
  * `onUnhandledRequest`).
  */
 import { http, type HttpHandler } from 'msw'

@@ -4,7 +4,7 @@
  * gives it `${location.host}/local-aws` as the domain: so the emulator must
  * answer TLS where the app answers http. Each new connection's first byte
  * decides: 0x16 (a TLS handshake) goes to an https server with a certificate
- * generated at start for localhost and 127.0.0.1, anything else to the http
+ * generated at start for localhost, 127.0.0.1 and ::1, anything else to the http
  * server as before (Vite's pages, its HMR websocket). Shared by the Vite
  * plugin and the standalone server. Node only; never in the app's bundle.
  *
@@ -79,7 +79,9 @@ async function serveOverTls(
     if (await serveWithLocalAws(localAws, req, res, { origin: `http://${host}` })) return
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
     const where = localAws.basePath ? ` (under ${localAws.basePath})` : ''
-    res.end(`Over https this port answers the local AWS emulator only${where}: http://${host}/\n`)
+    res.end(
+      `Over https this port answers the local AWS emulator only${where}; all else is at http://${host}/\n`,
+    )
   } catch (error) {
     logError(`[local-aws] ${error instanceof Error ? error.message : String(error)}`)
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
