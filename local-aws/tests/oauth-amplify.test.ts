@@ -24,7 +24,11 @@ const SIGNED_OUT = LOCAL_ORIGIN + OAUTH_SIGN_OUT_PATH
 
 afterEach(() => vi.unstubAllGlobals())
 
-/** A page load: the app configures Amplify, which finishes a sign-in in flight. */
+/**
+ * A page load: the app configures Amplify, which finishes a sign-in in flight.
+ * The listener doing that comes with signInWithRedirect's module; a callback
+ * page that doesn't load it imports 'aws-amplify/auth/enable-oauth-listener'.
+ */
 function loadPage(url: string) {
   window.history.replaceState(null, '', url)
   Amplify.configure({
