@@ -1,5 +1,6 @@
 /**
- * The local AWS as its own HTTP server, for the AWS CLI, curl or another app:
+ * The local AWS as its own HTTP server (https too, on the same port), for the
+ * AWS CLI, curl or another app:
  *   npx local-aws --port 4566 [--host 127.0.0.1] [--state DIR | --in-memory] [--mfa on:totp,email] [--devices prompt]
  *     [--required-attributes name,phone_number] [--custom-attributes team]
  * Once listening it prints exactly one JSON line on stdout (endpoints and ids);
@@ -9,6 +10,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { serveWithLocalAws } from './adapters/node-http.ts'
+import { answerTlsOnSamePort } from './adapters/tls-port.ts'
 import { fileStore } from './file-store.ts'
 import { attributeList, checkedSchema } from './cognito/schema.ts'
 import { createLocalAws } from './local-aws.ts'
@@ -21,8 +23,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`)
 const HELP = `Usage: local-aws [options]
 
 A local Amazon Cognito user pool and the /projects API behind its authorizer,
-on one HTTP server. Once listening it prints one JSON line on stdout (its
-endpoints and ids); its log, with the codes it "sends", goes to stderr.
+on one HTTP server, which also answers https on the same port (with a
+certificate made at start) as the pool's OAuth domain. Once listening it
+prints one JSON line on stdout (its endpoints and ids); its log, with the
+codes it "sends", goes to stderr.
 
 Options:
   --port N       port to listen on (default 4566; 0 picks a free one)
@@ -130,6 +134,9 @@ async function main() {
       })
   })
 
+  // An app's OAuth domain can then be this host:port: Amplify calls it over https only.
+  const tls = answerTlsOnSamePort(server, localAws, log)
+
   server.on('error', (error) => {
     log(`[local-aws] can't listen on ${host}:${port}: ${error.message}`)
     process.exit(1)
@@ -140,6 +147,7 @@ async function main() {
     const origin = `http://${hostPart}:${address.port}`
     process.stdout.write(`${JSON.stringify(localAws.config(origin))}\n`)
     log(`[local-aws] listening on ${origin}, state ${inMemory ? 'in memory' : `in ${stateDir}`}`)
+    if (tls) log('[local-aws] also over https on the same port, with a certificate made at start')
   })
 
   let stopping = false

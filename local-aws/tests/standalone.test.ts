@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { server } from './emulator.ts'
+import { claimsOf } from './oauth-helpers.ts'
+import { signInOverTls } from './oauth-over-tls.ts'
 import {
   cognitoCall,
   runStandaloneToExit,
@@ -99,6 +101,17 @@ describe('npm run local-aws -- --port 0 --in-memory', () => {
 
   it('answers 404 for a path it does not serve', async () => {
     expect((await fetch(`${new URL(standalone.config.apiUrl).origin}/nope`)).status).toBe(404)
+  })
+
+  it('answers https on the same port, so host:port can be an app’s OAuth domain', async () => {
+    const { cognitoEndpoint: base, userPoolId, apiUrl } = standalone.config
+    const { tokens } = await signInOverTls(base, 'tls@example.com')
+    // The issuer of the http side, which the /projects authorizer checks.
+    expect(claimsOf(tokens.id_token).iss).toBe(`${base}/${userPoolId}`)
+    const listed = await fetch(`${apiUrl}/projects`, {
+      headers: { Authorization: tokens.id_token },
+    })
+    expect(listed.status).toBe(200)
   })
 
   it('stops cleanly on SIGTERM', async () => {

@@ -1,11 +1,14 @@
 // @vitest-environment node
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite'
 import { localAwsPlugin } from '../src/adapters/vite-plugin.ts'
 import { server as msw } from './emulator.ts'
+import { claimsOf } from './oauth-helpers.ts'
+import { overTls, refreshOverHttp, signInOverTls } from './oauth-over-tls.ts'
 
 const stateDir = mkdtempSync(join(tmpdir(), 'local-aws-vite-'))
 const servers: (ViteDevServer | PreviewServer)[] = []
@@ -72,4 +75,57 @@ describe.each([
     expect(inbox).toHaveLength(1)
     expect(existsSync(join(stateDir, 'state.json'))).toBe(true)
   })
+
+  it('answers Amplify’s https calls to the OAuth domain on the same port, issuing as the http side does', async () => {
+    const origin = await start()
+    const base = `${origin}/local-aws`
+    const { tokens, allowedOrigin, pageOrigin } = await signInOverTls(
+      base,
+      `tls-${start.name}@example.com`,
+    )
+    // The page on http:// fetching the https:// token endpoint is a cross-origin call.
+    expect(allowedOrigin).toBe(pageOrigin)
+    const issuer = `${base}/local-1_L0calP00l`
+    expect(claimsOf(tokens.id_token)).toMatchObject({
+      iss: issuer,
+      'cognito:username': expect.stringMatching(/^Google_/),
+    })
+    // Amplify refreshes over http, and the authorizer takes either token.
+    const refreshed = await refreshOverHttp(base, tokens.refresh_token)
+    expect(claimsOf(refreshed).iss).toBe(issuer)
+    for (const token of [tokens.id_token, refreshed]) {
+      const listed = await fetch(`${base}/dev_1/projects`, { headers: { Authorization: token } })
+      expect(listed.status).toBe(200)
+    }
+  })
+
+  it('serves nothing but the emulator over https, saying where the app is', async () => {
+    const origin = await start()
+    const page = await overTls(`${origin.replace('http:', 'https:')}/sign-in`)
+    expect(page.status).toBe(404)
+    expect(page.body).toContain(`${origin}/`)
+  })
+})
+
+it('keeps Vite’s HMR websocket working on the port that also answers TLS', async () => {
+  const origin = await devServer()
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    const upgrade = request(origin, {
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-key': Buffer.from('sixteen byte key').toString('base64'),
+        'sec-websocket-version': '13',
+        'sec-websocket-protocol': 'vite-hmr',
+      },
+    })
+    upgrade.on('upgrade', (res, socket) => {
+      socket.destroy()
+      resolve(res.statusCode)
+    })
+    upgrade.on('response', (res) => resolve(res.statusCode))
+    upgrade.on('error', reject)
+    upgrade.end()
+  })
+  expect(status).toBe(101)
 })

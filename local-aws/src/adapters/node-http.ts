@@ -6,11 +6,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TLSSocket } from 'node:tls'
 import type { LocalAws } from '../local-aws.ts'
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
+export interface ServeOptions {
+  /**
+   * The origin (`http://host:port`) to handle the request as if it had come to,
+   * instead of the one it reached: the URL, and so the tokens' issuer and the
+   * redirects the emulator builds, follow it.
+   */
+  origin?: string
+}
+
+async function toRequest(req: IncomingMessage, { origin }: ServeOptions): Promise<Request> {
   const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http'
   // `originalUrl`: Connect strips a mount path from `url`; the emulator routes on the full path.
   const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/'
-  const url = new URL(path, `${scheme}://${req.headers.host ?? 'localhost'}`)
+  const url = new URL(path, origin ?? `${scheme}://${req.headers.host ?? 'localhost'}`)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith(':') || value === undefined) continue // HTTP/2 pseudo-headers
@@ -43,6 +52,7 @@ export async function serveWithLocalAws(
   localAws: LocalAws,
   req: IncomingMessage,
   res: ServerResponse,
+  options: ServeOptions = {},
 ): Promise<boolean> {
   const path =
     ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/').split(
@@ -50,7 +60,7 @@ export async function serveWithLocalAws(
     )[0] ?? '/'
   const base = localAws.basePath
   if (base && path !== base && !path.startsWith(`${base}/`)) return false
-  const response = await localAws.handle(await toRequest(req))
+  const response = await localAws.handle(await toRequest(req, options))
   if (!response) return false
   await send(response, res)
   return true

@@ -15,6 +15,7 @@ import { createLocalAws, type LocalAws } from '../local-aws.ts'
 import { applyDeviceSetting } from '../device-setting.ts'
 import { applyMfaSetting } from '../mfa-setting.ts'
 import { serveWithLocalAws } from './node-http.ts'
+import { answerTlsOnSamePort } from './tls-port.ts'
 
 function middleware(localAws: LocalAws, logger: Logger): Connect.NextHandleFunction {
   return (req, res, next) => {
@@ -65,7 +66,13 @@ export function localAwsPlugin(): Plugin {
     }
     // Registered before Vite's own middlewares, so the SPA fallback never sees these paths.
     server.middlewares.use(middleware(localAws, logger))
-    server.httpServer?.once('close', () => void localAws.close())
+    const { httpServer } = server
+    if (!httpServer) return // middleware mode: the host's server is not Vite's to change
+    httpServer.once('close', () => void localAws.close())
+    // Amplify calls the OAuth domain (this origin + /local-aws) over https only.
+    if (answerTlsOnSamePort(httpServer, localAws, (line) => logger.error(line))) {
+      logger.info('[local-aws] also over https on the same port, with a certificate made at start')
+    }
   }
   return { name: 'local-aws', configureServer: mount, configurePreviewServer: mount }
 }
