@@ -21,7 +21,8 @@ const amplifyModules = [
   'src/lib/devices.ts',
   // Reads the session Amplify stored, for the first screen and the list's early GET, before Amplify has loaded.
   'src/lib/stored-session.ts',
-  // Sign-in through the pool's domain: the providers' buttons and the callback page load it.
+  // Sign-in through the pool's domain: the providers' buttons load the start, the callback page the end.
+  'src/lib/redirect-sign-in-start.ts',
   'src/lib/redirect-sign-in.ts',
   // Who came through an identity provider, from the stored IdToken: the account page's.
   'src/lib/federated-identity.ts',

@@ -117,8 +117,13 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
-      // Lets a test expire a sign-in challenge (tests/e2e/local-aws.ts advanceEmulatorClock).
-      env: { ...environment, LOCAL_AWS_CLOCK_CONTROL: '1' },
+      env: {
+        ...environment,
+        // Lets a test expire a sign-in challenge (tests/e2e/local-aws.ts advanceEmulatorClock).
+        LOCAL_AWS_CLOCK_CONTROL: '1',
+        // Local mode's Google, and a company's own provider that tests/e2e/oauth.spec.ts adds to the pool.
+        VITE_OAUTH_PROVIDERS: 'Google,AcmeCorp',
+      },
     },
     {
       command: `npx vite build --logLevel warn --outDir ${PRODUCTION_DIST} && npx vite preview --outDir ${PRODUCTION_DIST} --port ${productionPort} --strictPort`,

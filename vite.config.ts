@@ -57,8 +57,6 @@ export default defineConfig(({ command, mode }) => {
   // Only the sign-up screens read it: a wrong name fails here, at `npm run dev` and at the
   // build, rather than on the sign-up page.
   parseSignUpAttributes(env.VITE_SIGN_UP_ATTRIBUTES)
-  // Read by the providers' buttons and Amplify's configuration: checked here for the same reason.
-  checkOAuthSettings(env.VITE_OAUTH_DOMAIN, env.VITE_OAUTH_PROVIDERS)
 
   // In local mode the app sees ordinary settings pointing at the emulator.
   const localSettings: Record<string, string> = local
@@ -80,6 +78,12 @@ export default defineConfig(({ command, mode }) => {
             }),
       }
     : { VITE_LOCAL_AWS: 'false', VITE_OAUTH_PROVIDERS: env.VITE_OAUTH_PROVIDERS ?? '' }
+  // Read by the providers' buttons and Amplify's configuration: checked here, as the sign-up
+  // attributes are, with local mode's own.
+  checkOAuthSettings(
+    localSettings.VITE_OAUTH_DOMAIN ?? env.VITE_OAUTH_DOMAIN,
+    localSettings.VITE_OAUTH_PROVIDERS ?? env.VITE_OAUTH_PROVIDERS,
+  )
   // Names this build: what one build kept in the browser (the projects list),
   // another may read differently, so it drops it (persisted-list.ts).
   const buildId = { VITE_BUILD_ID: `${process.env.npm_package_version ?? ''}-${Date.now()}` }
@@ -203,7 +207,7 @@ export function contentSecurityPolicy(env: Record<string, string>): string {
   // redirects are navigations, which connect-src doesn't govern). A path is the
   // app's own host (local mode), over https: 'self' allows that from an http page.
   const domain = env.VITE_OAUTH_DOMAIN?.trim()
-  const oauth = domain && !domain.startsWith('/') ? `https://${domain}` : ''
+  const oauth = domain && !domain.startsWith('/') ? new URL(`https://${domain}`).origin : ''
   return [
     "default-src 'self'",
     "script-src 'self'",

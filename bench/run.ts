@@ -67,22 +67,30 @@ const workDir = join(tmpdir(), `bench-${process.pid}`)
 
 // ---------------------------------------------------------------- build
 
-/** A production build (no local-mode UI) whose pool, client and API are the emulator on the same origin. */
+/**
+ * A production build (no local-mode UI) whose pool, client and API are the
+ * emulator on the same origin, as a pool with a domain and two identity
+ * providers: the sign-in screen shows their buttons.
+ */
 const appEnv = {
   VITE_USER_POOL_ID: 'local-1_L0calP00l',
   VITE_USER_POOL_CLIENT_ID: DEFAULT_CLIENT_ID,
   VITE_COGNITO_ENDPOINT: LOCAL_AWS_BASE_PATH,
   VITE_API_URL: `${LOCAL_AWS_BASE_PATH}/${API_STAGE}`,
+  VITE_OAUTH_DOMAIN: LOCAL_AWS_BASE_PATH,
+  VITE_OAUTH_PROVIDERS: 'Google,SignInWithApple',
 }
+/** The same pool without a domain: what the two providers add to a first visit is the difference. */
+const { VITE_OAUTH_DOMAIN: _domain, VITE_OAUTH_PROVIDERS: _providers, ...noProvidersEnv } = appEnv
 
-function build(cwd: string, outDir: string, extra: string[] = []) {
+function build(cwd: string, outDir: string, extra: string[] = [], settings: object = appEnv) {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('VITE_')),
   )
   const result = spawnSync(
     'npx',
     ['vite', 'build', ...extra, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-    { cwd, env: { ...env, ...appEnv }, encoding: 'utf8' },
+    { cwd, env: { ...env, ...settings }, encoding: 'utf8' },
   )
   if (result.status !== 0) throw new Error(`build in ${cwd} failed:\n${result.stderr}`)
   return outDir
@@ -378,6 +386,7 @@ async function main() {
     .trim()
   console.error(`[bench] building the app (${appDir} @ ${commit}) and the stock app…`)
   const appDist = build(appDir, join(workDir, 'app'))
+  const noProvidersDist = build(appDir, join(workDir, 'app-no-providers'), [], noProvidersEnv)
   const stockDist = build(process.cwd(), join(workDir, 'stock'), [
     '--config',
     'bench/stock/vite.config.ts',
@@ -387,29 +396,33 @@ async function main() {
     API_STAGE,
     readFileSync(join(appDir, 'infra/hosting.yaml'), 'utf8'),
   )
-  const app = await serveSite({
-    root: appDist,
-    route: (uri, request) =>
-      spaRoutes(
-        viewerRequest(
-          uri,
-          {},
-          {
-            acceptLanguage: request.headers['accept-language'],
-            cookies: Object.fromEntries(
-              (request.headers.cookie ?? '')
-                .split(/;\s*/)
-                .filter(Boolean)
-                .map((pair) => pair.split('=') as [string, string]),
-            ),
-          },
-        ),
-      ).uri,
-    headers: {
-      'content-security-policy': contentSecurityPolicy(appEnv),
-      'x-content-type-options': 'nosniff',
-    },
-  })
+  const appSite = (root: string) =>
+    serveSite({
+      root,
+      route: (uri, request) =>
+        spaRoutes(
+          viewerRequest(
+            uri,
+            {},
+            {
+              acceptLanguage: request.headers['accept-language'],
+              cookies: Object.fromEntries(
+                (request.headers.cookie ?? '')
+                  .split(/;\s*/)
+                  .filter(Boolean)
+                  .map((pair) => pair.split('=') as [string, string]),
+              ),
+            },
+          ),
+        ).uri,
+      headers: {
+        'content-security-policy': contentSecurityPolicy(appEnv),
+        'x-content-type-options': 'nosniff',
+      },
+    })
+  const app = await appSite(appDist)
+  const noProviders = await appSite(noProvidersDist)
+
   const stock = await serveSite({
     root: stockDist,
     route: (uri) => (/\.[a-zA-Z0-9]+$/.test(uri) ? uri : '/index.html'),
@@ -434,6 +447,8 @@ async function main() {
     firstVisit: { stock: [] as Journey[], app: [] as Journey[] },
     returning: { stock: [] as Journey[], app: [] as Journey[] },
     returningWarm: { stock: [] as Journey[], app: [] as Journey[] },
+    /** The app's first visit to /sign-in built for a pool without a domain. */
+    firstVisitNoProviders: [] as Journey[],
   }
   try {
     console.error('[bench] signing in a user on each site…')
@@ -465,11 +480,15 @@ async function main() {
         results.returning[name].push(await returning(false))
         results.returningWarm[name].push(await returning(true))
       }
+      results.firstVisitNoProviders.push(
+        await journey(browser, `${noProviders.origin}/sign-in`, FORM, noProvidersDist),
+      )
     }
   } finally {
     await browser.close()
     chrome.kill()
     await app.close()
+    await noProviders.close()
     await stock.close()
   }
 
@@ -498,6 +517,7 @@ async function main() {
         stock: summarize(results.returningWarm.stock),
         app: summarize(results.returningWarm.app),
       },
+      firstVisitNoProviders: summarize(results.firstVisitNoProviders),
     },
     waves: {
       firstVisit: {
@@ -593,6 +613,9 @@ async function main() {
         `| ${label} | ${format(stockValue)} | ${format(appValue)} | ${ratio(appValue, stockValue)} |`,
     ),
   ]
+  lines.push(
+    `| First visit: JS+CSS the two providers' buttons add (the same build for a pool without a domain: ${kB(m.firstVisitNoProviders.codeGzipBytes!)}) | | ${kB(m.firstVisit.app.codeGzipBytes! - m.firstVisitNoProviders.codeGzipBytes!)} | |`,
+  )
   const getVsChunk = m.returning.app.getVsProjectsChunkMs
   if (getVsChunk !== undefined) {
     lines.push(

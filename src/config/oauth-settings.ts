@@ -62,12 +62,16 @@ const providerNames = (list: string | undefined) => [
 export function parseOAuthSettings(
   domain: string | undefined,
   providerList: string | undefined,
-  origin: string,
+  /** None when the build prerenders a page, which calls no one. */
+  origin = '',
 ): OAuthSettings | undefined {
   domain = domain?.trim()
   if (!domain) return undefined
   return {
-    domain: (domain.startsWith('/') ? new URL(origin).host + domain : domain).replace(/\/+$/, ''),
+    domain: (domain.startsWith('/') && origin ? new URL(origin).host + domain : domain).replace(
+      /\/+$/,
+      '',
+    ),
     providers: providerNames(providerList).map(oauthProvider),
     // The pages the app client's CallbackURLs and LogoutURLs must list (src/config/paths.ts has them).
     redirectSignIn: `${origin}/oauth/callback`,
@@ -102,7 +106,7 @@ export function oauthSettings(): OAuthSettings | undefined {
     value: parseOAuthSettings(
       import.meta.env.VITE_OAUTH_DOMAIN,
       import.meta.env.VITE_OAUTH_PROVIDERS,
-      location.origin,
+      globalThis.location?.origin,
     ),
   }
   return settings.value

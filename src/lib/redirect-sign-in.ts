@@ -1,26 +1,10 @@
 /**
- * Sign-in through the pool's domain (managed login) and its identity
- * providers: Amplify's `signInWithRedirect`, with PKCE, and the end of it on
- * the callback page. Loaded only when someone presses a provider's button or
- * comes back to the callback page: a returning user never downloads it.
+ * The end of a sign-in through the pool's domain (managed login), on the
+ * callback page, which alone loads it (redirect-sign-in-start.ts leaves).
  */
-import type { OAuthProvider } from '@/config/oauth-settings'
+import { fetchAuthSession } from 'aws-amplify/auth'
+import { Hub } from 'aws-amplify/utils'
 import { configureAmplify } from '@/lib/auth-config'
-
-/** Amplify's own names for the providers it knows; any other goes as the pool named it. */
-const amplifyProvider = (provider: OAuthProvider) =>
-  provider.kind === 'custom' ? { custom: provider.name } : provider.kind
-
-/**
- * Leaves for the provider's sign-in page. `next`, the page to come back to,
- * travels in OAuth's `state` (Amplify's customState), which Amplify checks on
- * the way back against the one it kept.
- */
-export async function startRedirectSignIn(provider: OAuthProvider, next: string): Promise<void> {
-  configureAmplify()
-  const { signInWithRedirect } = await import('aws-amplify/auth')
-  await signInWithRedirect({ provider: amplifyProvider(provider), customState: next })
-}
 
 export type RedirectOutcome =
   | { status: 'signed-in'; next: string | undefined }
@@ -35,11 +19,6 @@ export type RedirectOutcome =
  * them, for the session to read (checkSession) as after a password sign-in.
  */
 export async function finishRedirectSignIn(): Promise<RedirectOutcome> {
-  configureAmplify()
-  const [{ Hub }, { fetchAuthSession }] = await Promise.all([
-    import('aws-amplify/utils'),
-    import('aws-amplify/auth'),
-  ])
   let next: string | undefined
   let failure: { name: string; message: string } | undefined
   const stop = Hub.listen('auth', ({ payload }) => {
@@ -50,7 +29,10 @@ export async function finishRedirectSignIn(): Promise<RedirectOutcome> {
     }
   })
   try {
-    // Listens from now on, and, Amplify being configured, finishes the sign-in under way.
+    // Only now: Amplify finishes the sign-in under way as soon as it is configured (if its
+    // listener has loaded with its other modules) or its listener loads, and a failure
+    // that needs no network (a cancel, a forged state) is reported at once.
+    configureAmplify()
     await import('aws-amplify/auth/enable-oauth-listener')
     // Waits for that sign-in to end, either way.
     const { tokens } = await fetchAuthSession()

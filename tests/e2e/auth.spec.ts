@@ -135,6 +135,11 @@ test('signs in by keyboard alone, with errors announced next to the field', asyn
   await createConfirmedUser(request, email)
   await page.goto('/sign-in')
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeFocused()
+  // Past the identity providers' buttons (this build offers Google and AcmeCorp), to the form.
+  for (const provider of ['Google', 'AcmeCorp']) {
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: `Continue with ${provider}` })).toBeFocused()
+  }
   await page.keyboard.press('Tab')
   await expect(page.getByLabel('Email')).toBeFocused()
   await page.keyboard.type(email)

@@ -22,6 +22,7 @@ const REQUIRING_NAME_AND_PHONE = {
 const texts = {
   en: {
     title: 'Create an account',
+    continueWith: (provider: string) => `Continue with ${provider}`,
     email: 'Email',
     name: 'Full name',
     phone: 'Phone number',
@@ -36,6 +37,7 @@ const texts = {
   },
   ja: {
     title: 'アカウントを作成',
+    continueWith: (provider: string) => `${provider} で続行`,
     email: 'メールアドレス',
     name: '氏名',
     phone: '電話番号',
@@ -119,6 +121,11 @@ for (const language of ['en', 'ja'] as const) {
       await expect(page.getByRole('heading', { name: t.title })).toBeFocused()
       await expect(page.getByLabel(t.phone, { exact: true })).toHaveCount(0)
       const email = uniqueEmail(`doctor-${language}`)
+      // Past the identity providers' buttons local mode offers here (playwright.config.ts).
+      for (const provider of ['Google', 'AcmeCorp']) {
+        await page.keyboard.press('Tab')
+        await expect(page.getByRole('button', { name: t.continueWith(provider) })).toBeFocused()
+      }
       await tabAndType(page, t.email, email)
       await tabAndType(page, t.password, PASSWORD)
       await page.keyboard.press('Enter')

@@ -48,7 +48,8 @@ export function AccountScreen() {
       </p>
       {federated && <FederatedAccount provider={federated} />}
 
-      {passkeysAllowed && (
+      {/* Cognito offers a federated user no passkey sign-in (README: identity providers). */}
+      {passkeysAllowed && !federated && (
         <Suspense fallback={null}>
           <PasskeysSection />
         </Suspense>

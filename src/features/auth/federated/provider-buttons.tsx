@@ -25,7 +25,7 @@ export function ProviderButtons({ next }: { next: string | null }) {
     setLeaving(provider.name)
     setFailed(false)
     try {
-      const { startRedirectSignIn } = await import('@/lib/redirect-sign-in')
+      const { startRedirectSignIn } = await import('@/lib/redirect-sign-in-start')
       await startRedirectSignIn(provider, safeNextPath(next))
     } catch {
       // The chunk didn't arrive, or Amplify couldn't start: the page stays, and says so.
