@@ -207,7 +207,8 @@ export function contentSecurityPolicy(env: Record<string, string>): string {
   // redirects are navigations, which connect-src doesn't govern). A path is the
   // app's own host (local mode), over https: 'self' allows that from an http page.
   const domain = env.VITE_OAUTH_DOMAIN?.trim()
-  const oauth = domain && !domain.startsWith('/') ? new URL(`https://${domain}`).origin : ''
+  // Its host alone: a source with a path would allow that one path only.
+  const oauth = domain && !domain.startsWith('/') ? `https://${domain.split('/')[0]}` : ''
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -31,6 +31,12 @@ describe('the hosting template (infra/hosting.yaml)', () => {
     expect(served({ VITE_OAUTH_DOMAIN: 'auth.example.com' })).toContain(
       ' https://auth.example.com;',
     )
+    // A domain with a path (the emulator's) is allowed by its host, where every path lives;
+    // a path alone is the app's own host, which 'self' allows over https too.
+    expect(served({ VITE_OAUTH_DOMAIN: 'localhost:4173/local-aws' })).toContain(
+      ' https://localhost:4173;',
+    )
+    expect(served({ VITE_OAUTH_DOMAIN: '/local-aws' })).toBe(served({}))
     expect(template).toMatch(/OAuthDomain:\s+Type: String[^]+?Default: ''/)
     expect(template).toContain("HasOAuthDomain: !Not [!Equals [!Ref OAuthDomain, '']]")
     expect(template).toContain(
