@@ -135,6 +135,12 @@ export default defineConfig(({ command, mode }) => {
           // none: now only the SRP sign-in code, which hashes, loads it (~1.8 kB gzipped).
           moduleSideEffects: [
             { test: /[\\/]node_modules[\\/]@aws-crypto[\\/]/, sideEffects: false },
+            // The providers' buttons do nothing on import; without VITE_OAUTH_PROVIDERS the
+            // screens never render them (offers-providers.ts), so the module and its styles go.
+            {
+              test: /[\\/]src[\\/]features[\\/]auth[\\/]federated[\\/]provider-buttons\.tsx$/,
+              sideEffects: false,
+            },
           ],
         },
       },

@@ -6,18 +6,16 @@
  * The CLI is a dev tool most machines lack: then these tests are reported as
  * skipped, with the reason in their names.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { server } from './emulator.ts'
+import { describe, expect, it } from 'vitest'
 import {
   README_ENDPOINT,
   block,
   blocks,
   missing,
-  runBlock as runReadmeBlock,
   skipped,
   textLines,
+  walkthroughServer,
 } from './readme-walkthroughs.ts'
-import { startStandalone, type Standalone } from './standalone-process.ts'
 
 // The default reporter only counts skipped tests: say which proof didn't run, and why.
 if (missing) {
@@ -32,16 +30,7 @@ const withNumericId = (item: Record<string, unknown>) => ({
 })
 
 describe('the README’s terminal walkthroughs', () => {
-  let standalone: Standalone | undefined
-  beforeAll(async () => {
-    if (missing) return
-    server.close() // the CLI and curl reach a real server, not msw
-    standalone = await startStandalone(['--port', '0', '--in-memory'])
-  })
-  afterAll(() => standalone?.stop('SIGKILL'))
-
-  // Set in beforeAll whenever a test runs.
-  const runBlock = (name: string) => runReadmeBlock(standalone!, name)
+  const runBlock = walkthroughServer().run
 
   it('finds every walkthrough in the README, pointed at the port it tells you to start on', () => {
     expect([...blocks.keys()]).toEqual([

@@ -4,10 +4,8 @@
  * and curl against the standalone server: domain, identity provider, a
  * client's OAuth settings, linking. Skipped, saying why, without the CLI.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { server } from './emulator.ts'
-import { missing, runBlock, skipped, textLines } from './readme-walkthroughs.ts'
-import { startStandalone, type Standalone } from './standalone-process.ts'
+import { describe, expect, it } from 'vitest'
+import { missing, skipped, textLines, walkthroughServer } from './readme-walkthroughs.ts'
 
 if (missing) {
   process.stderr.write(
@@ -16,18 +14,12 @@ if (missing) {
 }
 
 describe('the README’s managed-login set-up with the AWS CLI', () => {
-  let standalone: Standalone | undefined
-  beforeAll(async () => {
-    if (missing) return
-    server.close() // the CLI and curl reach a real server, not msw
-    standalone = await startStandalone(['--port', '0', '--in-memory'])
-  })
-  afterAll(() => standalone?.stop('SIGKILL'))
+  const walkthrough = walkthroughServer()
 
   it.skipIf(Boolean(missing))(
     `sets up a domain, an OIDC provider, a client offering it and a linked user${skipped}`,
     async () => {
-      const { stdout, stderr } = await runBlock(standalone!, 'oauth')
+      const { stdout, stderr } = await walkthrough.run('oauth')
       expect(textLines(stdout)).toEqual([
         'local-1_L0calP00l',
         'ACTIVE',

@@ -23,6 +23,18 @@ import {
 const POOL = { UserPoolId: DEFAULT_USER_POOL_ID }
 const EMAIL = 'ada@example.com'
 
+/** The app client with the code flow, offering only these providers. */
+const offerOnlyProviders = (providers: string[]) =>
+  cognito('UpdateUserPoolClient', {
+    ...POOL,
+    ClientId: DEFAULT_CLIENT_ID,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    CallbackURLs: [CALLBACK],
+    SupportedIdentityProviders: providers,
+  })
+
 async function tokensVia(provider: string, email: string) {
   const { verifier, challenge } = await pkce()
   const { back, html } = await signInWithProvider(authorizeParams(challenge), provider, email)
@@ -95,15 +107,7 @@ describe('signing in with an identity provider', () => {
       ProviderName: 'SignInWithApple',
       ProviderType: 'SignInWithApple',
     })
-    await cognito('UpdateUserPoolClient', {
-      ...POOL,
-      ClientId: DEFAULT_CLIENT_ID,
-      AllowedOAuthFlows: ['code'],
-      AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
-      AllowedOAuthFlowsUserPoolClient: true,
-      CallbackURLs: [CALLBACK],
-      SupportedIdentityProviders: ['SignInWithApple'],
-    })
+    await offerOnlyProviders(['SignInWithApple'])
     const { challenge } = await pkce()
     const { back, html } = await signInWithProvider(
       authorizeParams(challenge),
@@ -123,15 +127,7 @@ describe('signing in with an identity provider', () => {
       ProviderType: 'OIDC',
       ProviderDetails: { client_id: 'acme', oidc_issuer: 'https://idp.acme.example' },
     })
-    await cognito('UpdateUserPoolClient', {
-      ...POOL,
-      ClientId: DEFAULT_CLIENT_ID,
-      AllowedOAuthFlows: ['code'],
-      AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
-      AllowedOAuthFlowsUserPoolClient: true,
-      CallbackURLs: [CALLBACK],
-      SupportedIdentityProviders: ['COGNITO', 'AcmeCorp'],
-    })
+    await offerOnlyProviders(['COGNITO', 'AcmeCorp'])
     const { html, id } = await tokensVia('AcmeCorp', EMAIL)
     expect(html).toContain('<title>AcmeCorp (local emulator)</title>')
     expect(id['cognito:username']).toMatch(/^AcmeCorp_\d+$/)

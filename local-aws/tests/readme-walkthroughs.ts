@@ -8,7 +8,9 @@ import { execFile, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { REPO, type Standalone } from './standalone-process.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { server } from './emulator.ts'
+import { REPO, startStandalone, type Standalone } from './standalone-process.ts'
 
 const has = (command: string) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0
 const hasAws = has('aws')
@@ -59,4 +61,21 @@ export function runBlock(standalone: Standalone, name: string) {
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     },
   })
+}
+
+/**
+ * A standalone server for the calling suite, started before its tests and
+ * stopped after (not when the CLI or curl is missing: those tests skip), and
+ * `run(name)`, which runs a README block against it.
+ */
+export function walkthroughServer() {
+  let standalone: Standalone | undefined
+  beforeAll(async () => {
+    if (missing) return
+    server.close() // the CLI and curl reach a real server, not msw
+    standalone = await startStandalone(['--port', '0', '--in-memory'])
+  })
+  afterAll(() => standalone?.stop('SIGKILL'))
+  // Set in beforeAll whenever a test runs.
+  return { run: (name: string) => runBlock(standalone!, name) }
 }

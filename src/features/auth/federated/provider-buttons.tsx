@@ -11,6 +11,10 @@ import './federated.css'
  * "Continue with Google" and the rest: one button per provider the pool offers
  * (VITE_OAUTH_PROVIDERS), above the email form. Pressing one leaves for the
  * provider through the pool's domain; Amplify's code for it loads then.
+ * The screens render it only when the build has providers, tested on
+ * `import.meta.env` in each screen's own module (vite.config.ts always defines
+ * it): the bundler then drops the unused import, and with it this module and
+ * its styles, which vite.config.ts marks free of side effects.
  */
 export function ProviderButtons({ next }: { next: string | null }) {
   const t = useMessages(providerButtonMessages)

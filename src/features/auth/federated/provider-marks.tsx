@@ -34,21 +34,13 @@ const MARKS: Partial<
       ],
     ],
   },
-  Facebook: {
-    viewBox: '0 0 24 24',
-    paths: [
-      [
-        'currentColor',
-        'M15.12 5.32H17V2.14A26 26 0 0 0 14.26 2c-2.72 0-4.58 1.66-4.58 4.7v2.62H6.61v3.56h3.07V22h3.68v-9.12h3.06l.46-3.56h-3.52V7.05c0-1.03.28-1.73 1.76-1.73z',
-      ],
-    ],
-  },
 }
 
 /**
- * The providers' marks, drawn here: no remote image (the CSP allows images
- * from this origin only), and each as its brand guidelines draw it: Google's
- * four-colour "G", Apple's logo in the button's text colour, Facebook's "f".
+ * The marks Google's and Apple's button guidelines require, drawn here: no
+ * remote image (the CSP allows images from this origin only). Google's
+ * four-colour "G", Apple's logo in the button's text colour. The others'
+ * buttons are text alone, within the 3 kB the buttons may add to a first visit.
  * Decorative: the button's text names the provider.
  */
 export function ProviderMark({ kind }: { kind: OAuthProvider['kind'] }) {

@@ -27,8 +27,10 @@ import { signInMessages } from '../sign-in/sign-in-messages'
 import { LazySignInSteps } from '../sign-in-steps/lazy-sign-in-steps'
 import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
 import { passwordlessMessages } from './passwordless-messages'
-import { offersProviders } from '../federated/offers-providers'
 import { ProviderButtons } from '../federated/provider-buttons'
+
+// A build-time constant: a build without VITE_OAUTH_PROVIDERS drops the buttons (provider-buttons.tsx).
+const Providers = import.meta.env.VITE_OAUTH_PROVIDERS !== '' ? ProviderButtons : null
 
 type Screen =
   | { at: 'email' }
@@ -251,7 +253,7 @@ export function PasswordlessSignInScreen() {
       <p role="status" className="auth-notice">
         {announced}
       </p>
-      {offersProviders && <ProviderButtons next={next} />}
+      {Providers && <Providers next={next} />}
       <AuthForm form={form} onSubmit={onEmail}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <SubmitButton pending={pending} label={t.continue} busyLabel={t.continuing} />

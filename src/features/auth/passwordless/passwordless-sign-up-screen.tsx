@@ -13,8 +13,10 @@ import { useAuthFlow } from '../lib/use-auth-flow'
 import { AttributeFields, useAttributeValues } from '../sign-up-attributes/sign-up-attribute-fields'
 import { checkAttributes, userAttributes } from '../sign-up-attributes/sign-up-attribute-values'
 import { passwordlessMessages } from './passwordless-messages'
-import { offersProviders } from '../federated/offers-providers'
 import { ProviderButtons } from '../federated/provider-buttons'
+
+// A build-time constant: a build without VITE_OAUTH_PROVIDERS drops the buttons (provider-buttons.tsx).
+const Providers = import.meta.env.VITE_OAUTH_PROVIDERS !== '' ? ProviderButtons : null
 
 const PASSKEY_OFFER = `${paths.account}?add-passkey=1&`
 
@@ -73,7 +75,7 @@ export function PasswordlessSignUpScreen() {
   return (
     <AuthPage title={t.signUpTitle}>
       <p>{t.signUpIntro}</p>
-      {offersProviders && <ProviderButtons next={next} />}
+      {Providers && <Providers next={next} />}
       <AuthForm
         form={form}
         onSubmit={() =>

@@ -14,11 +14,13 @@ import { checkFields, useAuthForm } from '../lib/use-auth-form'
 import { formMessages } from '../messages/form-messages'
 import { signInMessages } from './sign-in-messages'
 import { AuthForm } from '../components/auth-form'
-import { offersProviders } from '../federated/offers-providers'
 import { ProviderButtons } from '../federated/provider-buttons'
 import { useAuthFlow } from '../lib/use-auth-flow'
 import { LazySignInSteps } from '../sign-in-steps/lazy-sign-in-steps'
 import type { ChallengeStep } from '../sign-in-steps/sign-in-steps'
+
+// A build-time constant: a build without VITE_OAUTH_PROVIDERS drops the buttons (provider-buttons.tsx).
+const Providers = import.meta.env.VITE_OAUTH_PROVIDERS !== '' ? ProviderButtons : null
 
 export function SignInScreen() {
   const t = useMessages(signInMessages)
@@ -86,7 +88,7 @@ export function SignInScreen() {
       <p role="status" className="auth-notice">
         {announced}
       </p>
-      {offersProviders && <ProviderButtons next={next} />}
+      {Providers && <Providers next={next} />}
       <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <PasswordField

@@ -14,8 +14,10 @@ import { checkAttributes, userAttributes } from '../sign-up-attributes/sign-up-a
 import { signUpMessages } from './sign-up-messages'
 import { AuthForm } from '../components/auth-form'
 import { useAuthFlow } from '../lib/use-auth-flow'
-import { offersProviders } from '../federated/offers-providers'
 import { ProviderButtons } from '../federated/provider-buttons'
+
+// A build-time constant: a build without VITE_OAUTH_PROVIDERS drops the buttons (provider-buttons.tsx).
+const Providers = import.meta.env.VITE_OAUTH_PROVIDERS !== '' ? ProviderButtons : null
 
 export function SignUpScreen() {
   const t = useMessages(signUpMessages)
@@ -48,7 +50,7 @@ export function SignUpScreen() {
   return (
     <AuthPage title={t.title}>
       <p>{t.intro}</p>
-      {offersProviders && <ProviderButtons next={next} />}
+      {Providers && <Providers next={next} />}
       <AuthForm form={form} onSubmit={onSubmit}>
         <EmailField value={email} onChange={setEmail} problem={problem} />
         <AttributeFields {...attributes} problem={problem} />
