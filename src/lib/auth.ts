@@ -65,7 +65,10 @@ function setSession(next: Session) {
   if (next.status === 'ended' || (next.status === 'signed-in' && next.email !== lastUser)) {
     clearUserData()
   }
-  if (next.status === 'signed-in') lastUser = next.email
+  if (next.status === 'signed-in') {
+    lastUser = next.email
+    forgetEnding()
+  }
   session = next
   for (const listener of listeners) listener()
 }
@@ -117,6 +120,7 @@ function subscribe(listener: () => void) {
       clearTimeout(refreshTimer)
       session = undefined
       lastUser = undefined
+      endedHere = undefined
     }
   }
 }
@@ -238,7 +242,63 @@ export function endSession(reason: SessionEndReason): void {
   if (status === 'nobody' || status === 'ended') return
   clearTimeout(refreshTimer)
   endings += 1
+  rememberEnding(reason)
   setSession({ status: 'ended', reason })
+}
+
+const ENDED_KEY = 'session-ended'
+
+/** Why a session ended, and for an ending the user didn't ask for, the page to come back to. */
+export interface SessionEnding {
+  reason?: SessionEndReason
+  next?: string
+}
+
+/**
+ * Keeps why the session ended for this tab's next page. Amplify ends a
+ * session that began at the pool's domain through its /logout, which brings
+ * the tab back to the sign-in page as a fresh page: without this, that page
+ * would know neither the reason nor where the user was.
+ */
+function rememberEnding(reason: SessionEndReason) {
+  const asked = reason === 'signed-out' || reason === 'account-deleted'
+  const ending: SessionEnding = asked
+    ? { reason }
+    : { reason, next: `${location.pathname}${location.search}` }
+  endedHere = ending
+  try {
+    sessionStorage.setItem(ENDED_KEY, JSON.stringify(ending))
+  } catch {
+    // Storage disabled: the sign-in page just won't say why.
+  }
+}
+
+/** A sign-in: no later page of this tab takes its reason or its page from the ending before it. */
+function forgetEnding() {
+  try {
+    sessionStorage.removeItem(ENDED_KEY)
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+/** This page's view of the last ending in this tab: read from storage once, then kept up to date. */
+let endedHere: SessionEnding | undefined
+
+/**
+ * How the last session in this tab ended: what the sign-in page falls back on
+ * when no in-page navigation brought it the reason and the page to return to.
+ */
+export function lastEnding(): SessionEnding {
+  if (!endedHere) {
+    try {
+      const stored: unknown = JSON.parse(sessionStorage.getItem(ENDED_KEY) ?? '{}')
+      endedHere = typeof stored === 'object' && stored !== null ? (stored as SessionEnding) : {}
+    } catch {
+      endedHere = {}
+    }
+  }
+  return endedHere
 }
 
 /** Reads the stored session (refreshing the tokens if due) into the session state. */
@@ -325,6 +385,8 @@ export async function signOutQuietly(): Promise<void> {
 
 /** Signs out of this browser, or (everywhere) revokes every refresh token of the user. */
 export async function signOutOf(scope: 'this-browser' | 'everywhere'): Promise<void> {
+  // Before Amplify's sign-out, which may leave for the pool's /logout.
+  rememberEnding('signed-out')
   try {
     await (await amplify()).signOut({ global: scope === 'everywhere' })
   } catch (error) {

@@ -27,6 +27,8 @@ const UI = {
     account: 'Your account',
     changePassword: 'Change your password',
     signOut: 'Sign out',
+    signedOut: 'You are signed out.',
+    apiRefused: 'The server no longer accepts your session.',
     signIn: 'Sign in',
     backToSignIn: 'Back to sign in',
     cancelled: 'You cancelled the sign-in. Nothing was changed.',
@@ -40,6 +42,8 @@ const UI = {
     account: 'アカウント',
     changePassword: 'パスワードの変更',
     signOut: 'サインアウト',
+    signedOut: 'サインアウトしました。',
+    apiRefused: 'サーバーがセッションを受け付けなくなりました。',
     signIn: 'サインイン',
     backToSignIn: 'サインインに戻る',
     cancelled: 'サインインをキャンセルしました。何も変更されていません。',
@@ -183,6 +187,8 @@ for (const language of ['en', 'ja'] as const) {
     await page.getByRole('banner').getByRole('button', { name: t.signOut }).click()
     expect(new URL((await logout).url()).searchParams.get('logout_uri')).toBe(`${origin}/sign-in`)
     await expect(page).toHaveURL(`${origin}/sign-in`)
+    // Back as a fresh page, it still says why.
+    await expect(page.getByRole('status')).toHaveText(t.signedOut)
     await expect(page.getByRole('button', { name: t.google })).toBeVisible()
     const kept = await page.evaluate(() =>
       Object.keys(localStorage).filter((key) => key !== 'language'),
@@ -193,6 +199,41 @@ for (const language of ['en', 'ja'] as const) {
 
     await page.getByRole('button', { name: t.google }).click()
     await expect(page).toHaveTitle('Google (local emulator)')
+  })
+
+  test(`${language}: a session the API stops accepting ends through /logout too, and the sign-in page still says why and returns to the page`, async ({
+    page,
+    request,
+  }) => {
+    await allowThisApp(request)
+    const email = uniqueEmail('google-refused')
+    await startAt(page, language, '/projects?from=bookmark')
+    await page.getByRole('button', { name: t.google }).click()
+    await continueAtProvider(page, 'Google', email)
+    await expect(page).toHaveURL(`${origin}/projects?from=bookmark`)
+
+    // The API refuses every token from now on (an authorizer configured for another pool, say).
+    const api = '**/local-aws/dev_1/projects'
+    await page.route(api, (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: '{"message":"Unauthorized"}',
+      }),
+    )
+    const logout = page.waitForRequest(
+      (request) =>
+        request.isNavigationRequest() && new URL(request.url()).pathname === '/local-aws/logout',
+    )
+    await page.reload()
+    await logout
+    await expect(page).toHaveURL(`${origin}/sign-in`)
+    await expect(page.getByRole('status')).toContainText(t.apiRefused)
+
+    await page.unroute(api)
+    await page.getByRole('button', { name: t.google }).click()
+    await continueAtProvider(page, 'Google', email)
+    await expect(page).toHaveURL(`${origin}/projects?from=bookmark`)
   })
 
   test(`${language}: by keyboard, cancelling at the provider says so, and leads back to a sign-in that works`, async ({

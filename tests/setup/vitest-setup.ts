@@ -44,4 +44,6 @@ afterEach(() => {
   server.resetHandlers()
   // Node-environment tests (`// @vitest-environment node`) have no localStorage.
   if (typeof localStorage !== 'undefined') localStorage.clear()
+  // Each test is a fresh tab too (the session's ending is kept per tab: src/lib/auth.ts).
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
 })

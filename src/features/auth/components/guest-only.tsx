@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useSearchParams } from 'react-router-dom'
-import { useSession } from '@/lib/auth'
+import { lastEnding, useSession } from '@/lib/auth'
 import { safeNextPath } from '../lib/next-path'
 import { SessionWait } from './session-wait'
 
@@ -16,7 +16,7 @@ export function GuestOnly() {
     return <SessionWait session={session} />
   }
   if (session.status === 'signed-in') {
-    return <Navigate to={safeNextPath(params.get('next'))} replace />
+    return <Navigate to={safeNextPath(params.get('next') ?? lastEnding().next)} replace />
   }
   return <Outlet />
 }
