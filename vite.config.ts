@@ -136,7 +136,8 @@ export default defineConfig(({ command, mode }) => {
           moduleSideEffects: [
             { test: /[\\/]node_modules[\\/]@aws-crypto[\\/]/, sideEffects: false },
             // The providers' buttons do nothing on import; without VITE_OAUTH_PROVIDERS the
-            // screens never render them (offers-providers.ts), so the module and its styles go.
+            // screens never render them (each tests the build-time constant itself), so the
+            // module and its styles go.
             {
               test: /[\\/]src[\\/]features[\\/]auth[\\/]federated[\\/]provider-buttons\.tsx$/,
               sideEffects: false,

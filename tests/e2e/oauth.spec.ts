@@ -282,8 +282,12 @@ for (const language of ['en', 'ja'] as const) {
 
     await expect(page.getByRole('alert')).toContainText(t.state)
     await expect(page.getByRole('banner').getByRole('link', { name: t.signIn })).toBeVisible()
-    await page.getByRole('link', { name: t.backToSignIn }).click()
-    await expect(page.getByRole('button', { name: t.google })).toBeVisible()
+    // The language changes while the failure shows: so does what it says.
+    const other = language === 'en' ? 'ja' : 'en'
+    await page.getByRole('banner').locator('select').selectOption(other)
+    await expect(page.getByRole('alert')).toContainText(UI[other].state)
+    await page.getByRole('link', { name: UI[other].backToSignIn }).click()
+    await expect(page.getByRole('button', { name: UI[other].google })).toBeVisible()
   })
 
   test(`${language}: a company's own provider, by the name the pool gave it`, async ({

@@ -91,24 +91,16 @@ export function OAuthCallbackScreen() {
   }, [navigate])
 
   if (!failure) {
-    return (
-      <AuthPage title={t.finishing}>
-        <p role="status" className="auth-notice" />
-      </AuthPage>
-    )
+    return <AuthPage title={t.finishing}>{null}</AuthPage>
   }
   const problem = t.problems[failure.problem]
-  const fix = failure.problem === 'client-flow' || failure.problem === 'client-scope'
+  // Only an app client's settings have a fix, for whoever deployed.
+  const fix = t.fixes[failure.problem as keyof typeof t.fixes] as string | undefined
   return (
     <AuthPage title={t.failedTitle} stepKey="failed">
       <div role="alert">
         <p>{typeof problem === 'function' ? problem(failure.reason) : problem}</p>
-        {fix && (
-          <DeployerFix
-            text={t.fixes[failure.problem as 'client-flow' | 'client-scope']}
-            reason={failure.reason}
-          />
-        )}
+        {fix && <DeployerFix text={fix} reason={failure.reason} />}
       </div>
       <p>
         <Link to={paths.signIn}>{t.backToSignIn}</Link>
