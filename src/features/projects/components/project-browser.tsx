@@ -74,7 +74,7 @@ export function ProjectBrowser({
     filterRef.current?.focus()
     onFocused()
   }, [hidden, onFocused])
-  const number = new Intl.NumberFormat(language)
+  const number = useMemo(() => new Intl.NumberFormat(language), [language])
   const filtered = deferredQuery.trim() !== ''
   const uid = useId()
 
