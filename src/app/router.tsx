@@ -92,6 +92,8 @@ const guards = { guest: <GuestOnly />, member: <RequireAuth /> } satisfies Recor
   ReactElement
 >
 
+const NothingYet = () => null
+
 /** The app's routes; loaders put what they start into `queryClient`, the one the app renders with. */
 export const createRoutes = (queryClient: QueryClient): RouteObject[] => {
   const screenRoute = (name: RouteName, route: AppRoute): RouteObject =>
@@ -104,6 +106,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => {
     {
       element: <RootLayout />,
       errorElement: <RouteError />,
+      // While a page that came without HTML (the list) loads its route's code
+      // (preloaded with the document) and runs its loader, there is nothing to
+      // show yet: said so, the router doesn't warn about it on every such load.
+      HydrateFallback: NothingYet,
       children: [
         {
           errorElement: <RouteError />,
