@@ -81,7 +81,7 @@ type ScreenModule = Pick<RouteObject, 'Component' | 'loader' | 'handle'>
 const screens = import.meta.glob<ScreenModule>(['./routes/*.tsx', '!./routes/*.test.tsx'])
 
 function screenModule(route: AppRoute) {
-  const name = screenOf(route, { passwordless: passwordless(env) })
+  const name = screenOf(route, { passwordless: passwordless(env()) })
   const load = screens[`./routes/${name}.tsx`]
   if (!load) throw new Error(`src/config/paths.ts names a screen with no module: ${name}`)
   return load

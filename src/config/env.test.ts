@@ -72,8 +72,8 @@ describe('parseEnv', () => {
   })
 
   it('runs the tests in local mode, against the emulator on the app origin', () => {
-    expect(env.localMode).toBe(true)
-    expect(env.cognitoEndpoint).toBe(`${location.origin}/local-aws`)
-    expect(env.apiUrl).toBe('/local-aws/dev_1')
+    expect(env().localMode).toBe(true)
+    expect(env().cognitoEndpoint).toBe(`${location.origin}/local-aws`)
+    expect(env().apiUrl).toBe('/local-aws/dev_1')
   })
 })

@@ -1,6 +1,6 @@
 /**
- * Every setting the app reads, parsed and checked once. The rest of the app
- * imports `env` and never touches `import.meta.env`; the one exception is
+ * Every setting the app reads, parsed and checked once, on first use. The rest
+ * of the app calls `env()` and never touches `import.meta.env`; the one exception is
  * VITE_SIGN_UP_ATTRIBUTES, which only the sign-up screens need, so it is read
  * by sign-up-attributes.ts, in their code rather than in every page's.
  */
@@ -142,4 +142,9 @@ function absolute(value: string | undefined, origin: string | undefined, name: s
   }
 }
 
-export const env: AppEnv = parseEnv(import.meta.env)
+let parsed: AppEnv | undefined
+
+/** The app's settings, parsed and checked on first use, then kept. */
+export function env(): AppEnv {
+  return (parsed ??= parseEnv(import.meta.env))
+}

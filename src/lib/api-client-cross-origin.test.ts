@@ -7,7 +7,7 @@ import { ApiError, apiRequest } from './api-client'
 // An API deployed on another origin, as when VITE_API_URL is absolute.
 vi.mock('@/config/env', async (importOriginal) => {
   const { env } = await importOriginal<typeof import('@/config/env')>()
-  return { env: { ...env, apiUrl: 'https://api.example.com/dev_1' } }
+  return { env: () => ({ ...env(), apiUrl: 'https://api.example.com/dev_1' }) }
 })
 vi.mock('@/lib/auth', () => ({
   getIdToken: vi.fn(),

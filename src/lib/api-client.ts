@@ -39,16 +39,16 @@ const RETRY_BASE_MS = 1_000
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  /** Path under env.apiUrl, e.g. "/projects". */
+  /** Path under env().apiUrl, e.g. "/projects". */
   path: string
   body?: unknown
   /** Cancellation from the caller (react-query passes one for reads). */
   signal?: AbortSignal
 }
 
-/** Resolves env.apiUrl (absolute, or a path on the app's own origin) plus `path`. */
+/** Resolves env().apiUrl (absolute, or a path on the app's own origin) plus `path`. */
 export function apiUrl(path: string): URL {
-  return new URL(`${env.apiUrl}${path}`, globalThis.location?.href)
+  return new URL(`${env().apiUrl}${path}`, globalThis.location?.href)
 }
 
 function isCrossOrigin(url: URL): boolean {
@@ -131,7 +131,7 @@ async function send(
   const timeout = new AbortController()
   const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS)
   const headers: Record<string, string> = {
-    Authorization: env.apiAuthScheme === 'bearer' ? `Bearer ${token}` : token,
+    Authorization: env().apiAuthScheme === 'bearer' ? `Bearer ${token}` : token,
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   try {

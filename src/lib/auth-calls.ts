@@ -25,10 +25,10 @@ export async function preloadAuthFlows(): Promise<void> {
 
 /** False when Cognito says the configured pool doesn't exist; undefined when it can't tell. */
 async function userPoolExists(): Promise<boolean | undefined> {
-  const region = env.userPoolId.split('_')[0]
-  const endpoint = env.cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com`
+  const region = env().userPoolId.split('_')[0]
+  const endpoint = env().cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com`
   try {
-    const response = await fetch(`${endpoint}/${env.userPoolId}/.well-known/jwks.json`)
+    const response = await fetch(`${endpoint}/${env().userPoolId}/.well-known/jwks.json`)
     if (response.ok) return true
     return response.status === 404 || response.status === 400 ? false : undefined
   } catch {
@@ -41,13 +41,13 @@ export async function signInWithPassword(email: string, password: string): Promi
   const flows = await loadFlows()
   let step
   try {
-    step = await signInOverLeftovers(() => flows.signInStep(email, password, env.authFlow))
+    step = await signInOverLeftovers(() => flows.signInStep(email, password, env().authFlow))
   } catch (error) {
     // SRP with a wrong pool id fails like a wrong password: tell them apart by asking
     // whether the pool exists (its public keys are published without authentication).
     if (error instanceof Error && error.name === 'NotAuthorizedException') {
       if ((await userPoolExists()) === false) {
-        throw Object.assign(new Error(`User pool ${env.userPoolId} does not exist.`), {
+        throw Object.assign(new Error(`User pool ${env().userPoolId} does not exist.`), {
           name: 'ResourceNotFoundException',
         })
       }
@@ -111,7 +111,7 @@ export async function signUpWithEmail(
   password: string,
   attributes: Record<string, string> = {},
 ): Promise<void> {
-  await (await loadFlows()).signUpStep(email, password, env.authFlow, attributes)
+  await (await loadFlows()).signUpStep(email, password, env().authFlow, attributes)
 }
 
 /** Confirms the code; 'signed-in' when Amplify could sign in with the password given at sign-up. */

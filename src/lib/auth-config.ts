@@ -35,9 +35,9 @@ export function configureAmplify(): void {
   const oauth = oauthSettings()
   const auth: ResourcesConfig['Auth'] = {
     Cognito: {
-      userPoolId: env.userPoolId,
-      userPoolClientId: env.userPoolClientId,
-      ...(env.cognitoEndpoint ? { userPoolEndpoint: env.cognitoEndpoint } : {}),
+      userPoolId: env().userPoolId,
+      userPoolClientId: env().userPoolClientId,
+      ...(env().cognitoEndpoint ? { userPoolEndpoint: env().cognitoEndpoint } : {}),
       loginWith: {
         email: true,
         ...(oauth

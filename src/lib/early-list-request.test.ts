@@ -11,7 +11,7 @@ vi.mock('@/lib/auth', () => ({
 }))
 
 const URL = 'http://localhost:3000/local-aws/dev_1/projects'
-const PREFIX = `CognitoIdentityServiceProvider.${env.userPoolClientId}`
+const PREFIX = `CognitoIdentityServiceProvider.${env().userPoolClientId}`
 
 /** An IdToken as Amplify stores it (the signature is not checked here), expiring in `seconds`. */
 function idToken(seconds: number, name = 'a') {

@@ -39,8 +39,8 @@ export function startEarlyProjectsRequest(): void {
   try {
     const token = readStoredSession()?.freshIdToken
     if (!token) return
-    const url = new URL(`${env.apiUrl}${LIST_PATH}`, location.href).href
-    const authorization = env.apiAuthScheme === 'bearer' ? `Bearer ${token}` : token
+    const url = new URL(`${env().apiUrl}${LIST_PATH}`, location.href).href
+    const authorization = env().apiAuthScheme === 'bearer' ? `Bearer ${token}` : token
     const controller = new AbortController()
     const response = fetch(url, {
       method: 'GET',

@@ -10,7 +10,7 @@ const idToken = (claims: object) =>
 
 /** Stores `claims` where Amplify keeps the signed-in user's IdToken. */
 function storeIdToken(username: string, claims: object) {
-  const prefix = `CognitoIdentityServiceProvider.${env.userPoolClientId}`
+  const prefix = `CognitoIdentityServiceProvider.${env().userPoolClientId}`
   localStorage.setItem(`${prefix}.LastAuthUser`, username)
   localStorage.setItem(`${prefix}.${username}.idToken`, idToken(claims))
 }

@@ -15,7 +15,7 @@ import { env } from '@/config/env'
  */
 const MIN_VALIDITY_MS = 60_000
 
-const keyPrefix = () => `CognitoIdentityServiceProvider.${env.userPoolClientId}`
+const keyPrefix = () => `CognitoIdentityServiceProvider.${env().userPoolClientId}`
 
 /** Whether `key` is a stored refresh token: Amplify writes it at sign-in and removes it at sign-out. */
 export const isRefreshTokenKey = (key: string | null) =>

@@ -12,10 +12,10 @@ const messages = defineMessages({
   ja: { appName: 'プロジェクト', skipToContent: '本文へスキップ', loading: '読み込み中…' },
 })
 
-// Local mode only. `env.localMode` is computed at run time, so the build-time constant is
+// Local mode only. `env().localMode` is computed at run time, so the build-time constant is
 // tested first: with VITE_LOCAL_AWS=false the bundler drops the banner and its chunk.
 const LocalModeBanner =
-  import.meta.env.VITE_LOCAL_AWS === 'true' && env.localMode
+  import.meta.env.VITE_LOCAL_AWS === 'true' && env().localMode
     ? lazy(() =>
         import('@/features/auth/local-mode/local-mode-banner').then((module) => ({
           default: module.LocalModeBanner,

@@ -14,7 +14,7 @@ import { ChangePasswordForm } from './change-password-form'
 import { DeleteAccount } from './delete-account'
 import { MfaSection } from './mfa-section'
 
-const passkeysAllowed = passwordless(env) && env.signInMethods.includes('passkey')
+const passkeysAllowed = () => passwordless(env()) && env().signInMethods.includes('passkey')
 /** Its own chunk, with Amplify's WebAuthn calls: only sites that allow passkeys load it. */
 const PasskeysSection = lazy(async () => ({
   default: (await import('./passkeys-section')).PasskeysSection,
@@ -49,7 +49,7 @@ export function AccountScreen() {
       {federated && <FederatedAccount provider={federated} />}
 
       {/* Cognito offers a federated user no passkey sign-in (README: identity providers). */}
-      {passkeysAllowed && !federated && (
+      {passkeysAllowed() && !federated && (
         <Suspense fallback={null}>
           <PasskeysSection />
         </Suspense>

@@ -10,11 +10,11 @@ export const mfaKeys = {
 
 async function readPolicy(): Promise<MfaPolicy> {
   // Compile-time constant first, so a production build drops the local-mode module.
-  if (import.meta.env.VITE_LOCAL_AWS === 'true' && env.localMode) {
+  if (import.meta.env.VITE_LOCAL_AWS === 'true' && env().localMode) {
     const { readLocalPoolMfa } = await import('../local-mode/local-pool-mfa')
     return readLocalPoolMfa()
   }
-  return env.mfa
+  return env().mfa
 }
 
 /** How the pool does MFA: from the settings, or in local mode from the emulator. */

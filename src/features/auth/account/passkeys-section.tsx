@@ -208,7 +208,7 @@ function PasskeyRow({
     wasAsking.current = asking
   }, [asking])
 
-  const fallback = env.signInMethods.includes('email-code') ? t.fallbackCode : t.fallbackPassword
+  const fallback = env().signInMethods.includes('email-code') ? t.fallbackCode : t.fallbackPassword
   return (
     <li>
       <span className="passkey-name">{name}</span>{' '}

@@ -11,11 +11,11 @@ export const deviceKeys = {
 
 async function readMode(): Promise<DeviceMode> {
   // Compile-time constant first, so a production build drops the local-mode module.
-  if (import.meta.env.VITE_LOCAL_AWS === 'true' && env.localMode) {
+  if (import.meta.env.VITE_LOCAL_AWS === 'true' && env().localMode) {
     const { readLocalPoolDevices } = await import('../local-mode/local-pool-devices')
     return readLocalPoolDevices()
   }
-  return env.devices
+  return env().devices
 }
 
 /** How the pool remembers devices: from VITE_DEVICES, or in local mode from the emulator. */

@@ -25,8 +25,9 @@ const localInboxKeys = { all: ['local-inbox'] as const }
 const inboxQuery = queryOptions({
   queryKey: localInboxKeys.all,
   queryFn: async () => {
-    if (!env.localInboxUrl) return []
-    const response = await fetch(env.localInboxUrl, { headers: { accept: 'application/json' } })
+    const url = env().localInboxUrl
+    if (!url) return []
+    const response = await fetch(url, { headers: { accept: 'application/json' } })
     if (!response.ok) throw new Error(`inbox answered ${response.status}`)
     return parseInbox(await response.json()).reverse()
   },

@@ -7,13 +7,13 @@ import { env, type DeviceMode } from '@/config/env'
  * Against AWS this admin call isn't possible from a browser: VITE_DEVICES says it instead.
  */
 export async function readLocalPoolDevices(): Promise<DeviceMode> {
-  const response = await fetch(env.cognitoEndpoint ?? '', {
+  const response = await fetch(env().cognitoEndpoint ?? '', {
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': 'AWSCognitoIdentityProviderService.DescribeUserPool',
     },
-    body: JSON.stringify({ UserPoolId: env.userPoolId }),
+    body: JSON.stringify({ UserPoolId: env().userPoolId }),
   })
   if (!response.ok) throw new Error(`DescribeUserPool answered ${response.status}`)
   const { UserPool } = (await response.json()) as {

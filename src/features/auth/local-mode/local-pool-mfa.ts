@@ -7,13 +7,13 @@ import { env, type MfaMethod, type MfaPolicy } from '@/config/env'
  * admin call isn't possible from a browser: VITE_MFA says it instead.
  */
 export async function readLocalPoolMfa(): Promise<MfaPolicy> {
-  const response = await fetch(env.cognitoEndpoint ?? '', {
+  const response = await fetch(env().cognitoEndpoint ?? '', {
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': 'AWSCognitoIdentityProviderService.GetUserPoolMfaConfig',
     },
-    body: JSON.stringify({ UserPoolId: env.userPoolId }),
+    body: JSON.stringify({ UserPoolId: env().userPoolId }),
   })
   if (!response.ok) throw new Error(`GetUserPoolMfaConfig answered ${response.status}`)
   const body = (await response.json()) as Record<string, unknown>

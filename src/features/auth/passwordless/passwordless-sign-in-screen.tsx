@@ -46,7 +46,7 @@ const METHOD: Record<Factor, SignInMethod> = {
 }
 
 /** The factors both the pool offers this user and this site allows. */
-const usable = (factors: Factor[]) => factors.filter((f) => env.signInMethods.includes(METHOD[f]))
+const usable = (factors: Factor[]) => factors.filter((f) => env().signInMethods.includes(METHOD[f]))
 
 /**
  * Choice-based sign-in: the email first, then the best factor this user has —

@@ -24,7 +24,7 @@ const PASSKEY_OFFER = `${paths.account}?add-passkey=1&`
 export function afterSignUpPath(next: string | null) {
   const then = safeNextPath(next)
   const canAddPasskey =
-    env.signInMethods.includes('passkey') && typeof globalThis.PublicKeyCredential === 'function'
+    env().signInMethods.includes('passkey') && typeof globalThis.PublicKeyCredential === 'function'
   // Already the offer: a second try after a wrong code must not wrap it in another one.
   if (!canAddPasskey || then.startsWith(PASSKEY_OFFER)) return then
   return `${PASSKEY_OFFER}then=${encodeURIComponent(then)}`

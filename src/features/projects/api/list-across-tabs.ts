@@ -23,7 +23,7 @@ const LIST_HASH = JSON.stringify(projectKeys.list())
 export function shareListAcrossTabs(queryClient: QueryClient): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {}
   const channel = new BroadcastChannel(
-    `projects-console.list.${env.userPoolId}.${env.userPoolClientId}`,
+    `projects-console.list.${env().userPoolId}.${env().userPoolClientId}`,
   )
   let taking = false
 

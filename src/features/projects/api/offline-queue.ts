@@ -41,7 +41,7 @@ interface Entry {
 
 const PREFIX = 'projects-console.queue.'
 const ownerPrefix = (owner: string) =>
-  `${PREFIX}${env.userPoolId}.${env.userPoolClientId}.${owner}.`
+  `${PREFIX}${env().userPoolId}.${env().userPoolClientId}.${owner}.`
 const lockName = (tab: string) => `${PREFIX}tab.${tab}`
 
 const isWrite = (mutation: Mutation) =>

@@ -24,7 +24,7 @@ export const KEPT_FOR_MS = 24 * 3600_000
 const LIST_HASH = JSON.stringify(projectKeys.list())
 
 const entryKey = (owner: string) =>
-  `projects-console.list.${env.userPoolId}.${env.userPoolClientId}.${owner}`
+  `projects-console.list.${env().userPoolId}.${env().userPoolClientId}.${owner}`
 
 /**
  * localStorage under the entry of whoever's data the page holds: nothing is
