@@ -1,10 +1,9 @@
-import { defineMessages, languageName, languages, useLanguage, useMessages } from '@/lib/i18n'
-
-const messages = defineMessages({ en: { label: 'Language' }, ja: { label: '言語' } })
+import { languageName, languages, useLanguage, useMessages } from '@/lib/i18n'
+import { languageSwitcherMessages } from './language-switcher-messages'
 
 export function LanguageSwitcher() {
   const { language, setLanguage } = useLanguage()
-  const t = useMessages(messages)
+  const t = useMessages(languageSwitcherMessages)
   return (
     <label className="language-switcher">
       <span className="visually-hidden">{t.label}</span>

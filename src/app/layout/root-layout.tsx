@@ -5,12 +5,8 @@ import { env } from '@/config/env'
 import { paths } from '@/config/paths'
 import { AccountMenu } from '@/features/auth/components/account-menu'
 import { NewReleaseNotice } from '@/app/release/new-release-notice'
-import { defineMessages, useMessages } from '@/lib/i18n'
-
-const messages = defineMessages({
-  en: { appName: 'Projects', skipToContent: 'Skip to content', loading: 'Loading…' },
-  ja: { appName: 'プロジェクト', skipToContent: '本文へスキップ', loading: '読み込み中…' },
-})
+import { useMessages } from '@/lib/i18n'
+import { rootLayoutMessages } from './root-layout-messages'
 
 // Local mode only. `env().localMode` is computed at run time, so the build-time constant is
 // tested first: with VITE_LOCAL_AWS=false the bundler drops the banner and its chunk.
@@ -24,7 +20,7 @@ const LocalModeBanner =
     : null
 
 export function RootLayout() {
-  const t = useMessages(messages)
+  const t = useMessages(rootLayoutMessages)
   const navigation = useNavigation()
   const main = (
     <main id="main" tabIndex={-1} className="app-main">

@@ -1,20 +1,16 @@
 import { Link, useLocation, useNavigate } from 'react-router-dom'
 import { paths } from '@/config/paths'
 import { signOutOf, useSession } from '@/lib/auth'
-import { defineMessages, useMessages } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
 import '../auth-shell.css'
-
-const messages = defineMessages({
-  en: { account: 'Account', signOut: 'Sign out', signIn: 'Sign in', menu: 'Your account' },
-  ja: { account: 'アカウント', signOut: 'サインアウト', signIn: 'サインイン', menu: 'アカウント' },
-})
+import { accountMenuMessages } from './account-menu-messages'
 
 /** The header's account link and sign-out button (this browser only; everywhere is on the account page). */
 export function AccountMenu() {
   const session = useSession()
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const t = useMessages(messages)
+  const t = useMessages(accountMenuMessages)
   if (session.status === 'refresh-due' || session.status === 'unreachable') return null
   if (session.status === 'nobody' || session.status === 'ended') {
     // On the sign-in page itself, a link to it would only be noise.

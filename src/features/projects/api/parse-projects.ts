@@ -26,16 +26,7 @@ export interface ProjectList {
 export const isUnflagged = (list: ProjectList, id: number): boolean =>
   list.unflagged?.includes(id) ?? false
 
-/**
- * The API's Lambda reads the table with one Scan of `Limit: 50` and never
- * follows `LastEvaluatedKey`: no answer holds more than 50 projects.
- */
-export const API_LIST_LIMIT = 50
-
-/** An answer at the limit may have left projects out; one under it holds them all. */
-export function isCapped(list: ProjectList): boolean {
-  return list.listed >= API_LIST_LIMIT
-}
+export { API_LIST_LIMIT, isCapped } from './list-limit'
 
 // A decimal number as DynamoDB serialises it: "200", "-7", "0.2e3", "2E+2", "200.0", ".5e3".
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/

@@ -1,35 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { defineMessages, useMessages } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
 import { parseProjectId, type Project } from '../api/parse-projects'
 import { newProjectId } from '../api/new-project-id'
 import { shortName } from './error-messages'
-
-const messages = defineMessages({
-  en: {
-    title: 'New project',
-    name: 'Name',
-    isDefault: 'Make it the default project',
-    id: 'Id (optional)',
-    idHint: 'Leave empty and a free id is chosen for you.',
-    create: 'Create project',
-    nameMissing: 'Type a name for the project.',
-    idInvalid: 'An id is a whole number, like 200.',
-    idTaken: (id: number, name: string) =>
-      `Id ${id} is already used by “${name}”. Choose another, or leave it empty to get a free one.`,
-  },
-  ja: {
-    title: '新しいプロジェクト',
-    name: '名前',
-    isDefault: 'デフォルトのプロジェクトにする',
-    id: 'ID（任意）',
-    idHint: '空欄のままにすると、空いている ID が自動で選ばれます。',
-    create: 'プロジェクトを作成',
-    nameMissing: 'プロジェクトの名前を入力してください。',
-    idInvalid: 'ID は 200 のような整数です。',
-    idTaken: (id: number, name: string) =>
-      `ID ${id} は「${name}」で使われています。別の ID にするか、空欄にして自動で選ばせてください。`,
-  },
-})
+import { createProjectFormMessages } from './create-project-form-messages'
 
 export interface CreateDraft {
   name: string
@@ -59,7 +33,7 @@ export function CreateProjectForm({
   projects: readonly Project[]
   onCreate: (project: Project, restore: () => boolean) => void
 }) {
-  const t = useMessages(messages)
+  const t = useMessages(createProjectFormMessages)
   const [draft, setDraftState] = useState<CreateDraft>(EMPTY)
   const [errors, setErrors] = useState<FormErrors>({})
   // Read by `restore`, which runs when a create fails, long after the render that sent it.

@@ -1,6 +1,8 @@
 import { isApiError, type ApiErrorKind } from '@/lib/api-client'
 import { defineMessages } from '@/lib/i18n'
 
+export { shortName } from '../utils/short-name'
+
 /** What went wrong, in words that say what to do next. */
 export const errorMessages = defineMessages<Record<ApiErrorKind | 'unknown', string>>({
   en: {
@@ -31,10 +33,4 @@ export const errorMessages = defineMessages<Record<ApiErrorKind | 'unknown', str
 
 export function describeError(error: unknown, t: Record<ApiErrorKind | 'unknown', string>): string {
   return isApiError(error) ? t[error.kind] : t.unknown
-}
-
-/** Names can be 10,000 characters long: quote a short form in messages and labels. */
-export function shortName(name: string, max = 60): string {
-  const chars = Array.from(name)
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : name
 }

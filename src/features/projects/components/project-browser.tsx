@@ -1,37 +1,12 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
+import { useLanguage, useMessages } from '@/lib/i18n'
 import type { ShownProject } from '../api/fold-writes'
 import type { Project } from '../api/parse-projects'
 import { filterProjects, toSearchable } from '../utils/order-projects'
 import { ProjectList } from './project-list'
 import type { FocusRequest } from './project-list-item'
 import type { RowActions, RowMode } from './project-row'
-
-const messages = defineMessages({
-  en: {
-    filter: 'Filter projects',
-    filterHint: 'By name or id',
-    list: 'Projects',
-    count: (shown: string, total: string, filtered: boolean) =>
-      filtered
-        ? `${shown} of ${total} projects`
-        : `${total} ${total === '1' ? 'project' : 'projects'}`,
-    noMatch: (query: string) => `No project matches “${query}”.`,
-    clear: 'Clear the filter',
-    filterCapped: 'A search only looks through the projects listed here, so it may miss others.',
-  },
-  ja: {
-    filter: 'プロジェクトを絞り込む',
-    filterHint: '名前または ID',
-    list: 'プロジェクト',
-    count: (shown: string, total: string, filtered: boolean) =>
-      filtered ? `${total} 件中 ${shown} 件のプロジェクト` : `${total} 件のプロジェクト`,
-    noMatch: (query: string) => `「${query}」に一致するプロジェクトはありません。`,
-    clear: '絞り込みを解除',
-    filterCapped:
-      '検索の対象はここに表示されているプロジェクトだけなので、ほかのプロジェクトは見つからないことがあります。',
-  },
-})
+import { projectBrowserMessages } from './project-browser-messages'
 
 /**
  * Filter box, count and list. Filtering runs on a deferred copy of the query,
@@ -53,7 +28,7 @@ export function ProjectBrowser({
   onFocused: () => void
   actions: RowActions
 }) {
-  const t = useMessages(messages)
+  const t = useMessages(projectBrowserMessages)
   const { language } = useLanguage()
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query)

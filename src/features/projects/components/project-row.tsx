@@ -1,45 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { defineMessages, useMessages } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
 import type { ShownProject } from '../api/fold-writes'
 import type { Project } from '../api/parse-projects'
 import { shortName } from './error-messages'
-
-const messages = defineMessages({
-  en: {
-    unnamed: '(no name)',
-    isDefault: 'Default',
-    id: 'id',
-    renameShort: 'Rename',
-    deleteShort: 'Delete',
-    rename: (name: string) => `Rename “${name}”`,
-    remove: (name: string) => `Delete “${name}”`,
-    newName: (name: string) => `New name for “${name}”`,
-    save: 'Save',
-    cancel: 'Cancel',
-    confirm: (name: string) => `Delete “${name}”?`,
-    confirmYes: 'Delete',
-    confirmNo: 'Keep',
-    nameMissing: 'Type a name, or press Escape to keep the old one.',
-    beyond: 'Saved, beyond what the API lists',
-  },
-  ja: {
-    unnamed: '（名前なし）',
-    isDefault: 'デフォルト',
-    id: 'ID',
-    renameShort: '名前を変更',
-    deleteShort: '削除',
-    rename: (name: string) => `「${name}」の名前を変更`,
-    remove: (name: string) => `「${name}」を削除`,
-    newName: (name: string) => `「${name}」の新しい名前`,
-    save: '保存',
-    cancel: 'キャンセル',
-    confirm: (name: string) => `「${name}」を削除しますか？`,
-    confirmYes: '削除',
-    confirmNo: '残す',
-    nameMissing: '名前を入力してください。Escape キーで元の名前に戻せます。',
-    beyond: '保存済み（API の一覧の範囲外）',
-  },
-})
+import { projectRowMessages } from './project-row-messages'
 
 export type RowMode = { type: 'view' } | { type: 'edit'; draft: string } | { type: 'confirm' }
 export type FocusTarget = 'rename' | 'delete'
@@ -73,7 +37,7 @@ export function ProjectRow({
   onFocused: () => void
   actions: RowActions
 }) {
-  const t = useMessages(messages)
+  const t = useMessages(projectRowMessages)
   const label = shortName(project.name) || t.unnamed
   const renameRef = useRef<HTMLButtonElement>(null)
   const deleteRef = useRef<HTMLButtonElement>(null)
@@ -182,7 +146,7 @@ function RenameForm({
   actions: RowActions
   onEscape: (event: KeyboardEvent) => void
 }) {
-  const t = useMessages(messages)
+  const t = useMessages(projectRowMessages)
   const [missing, setMissing] = useState(false)
   const inputId = `rename-${project.id}`
   return (

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { PageTitle } from '@/components/page-title'
-import { defineMessages, useLanguage, useMessages } from '@/lib/i18n'
+import { useLanguage, useMessages } from '@/lib/i18n'
 import { foldWrites } from '../api/fold-writes'
 import { useProjects } from '../api/get-projects'
 import { isCapped } from '../api/parse-projects'
@@ -14,40 +14,12 @@ import { ProjectBrowser } from './project-browser'
 import { OfflineNotice, QueuedWrites } from './queued-writes'
 import { StatusRegion } from './status-region'
 import { useProjectActions } from './use-project-actions'
+import { formatKeptTime } from '../utils/kept-time'
 import './projects.css'
-
-const messages = defineMessages({
-  en: {
-    title: 'Projects',
-    intro: 'The projects shared by everyone on your team.',
-    loading: 'Loading projects…',
-    loadFailed: 'The projects could not be loaded.',
-    retry: 'Try again',
-    refreshFailed: 'The list could not be refreshed; it is shown as last loaded.',
-    empty: 'There are no projects yet. Create the first one with the form above.',
-    unreadable: (count: number) =>
-      `${count === 1 ? 'One entry' : `${count} entries`} from the service had no usable id and ${count === 1 ? 'is' : 'are'} not shown.`,
-    capped: 'The API lists at most 50 projects, so some may be missing here.',
-    asOf: (time: string) => `The list as of ${time}, from your last visit. Checking for changes…`,
-  },
-  ja: {
-    title: 'プロジェクト',
-    intro: 'チーム全員で共有しているプロジェクトです。',
-    loading: 'プロジェクトを読み込み中…',
-    loadFailed: 'プロジェクトを読み込めませんでした。',
-    retry: '再試行',
-    refreshFailed: '一覧を更新できませんでした。前回読み込んだ内容を表示しています。',
-    empty: 'プロジェクトはまだありません。上のフォームから最初のプロジェクトを作成してください。',
-    unreadable: (count: number) =>
-      `サービスから届いた ${count} 件の項目は有効な ID がないため表示していません。`,
-    capped:
-      'API が返すプロジェクトは最大 50 件のため、ここに表示されていないプロジェクトがあるかもしれません。',
-    asOf: (time: string) => `前回表示した ${time} 時点の一覧です。変更を確認しています…`,
-  },
-})
+import { projectsPageMessages } from './projects-page-messages'
 
 export function ProjectsPage() {
-  const t = useMessages(messages)
+  const t = useMessages(projectsPageMessages)
   const errors = useMessages(errorMessages)
   const { language } = useLanguage()
   const { query, retry } = useProjects()
@@ -120,13 +92,4 @@ export function ProjectsPage() {
       )}
     </section>
   )
-}
-
-/** The kept list's time in the user's language and format: the date too when it isn't today's. */
-function formatKeptTime(time: number, language: string): string {
-  const today = new Date().toDateString() === new Date(time).toDateString()
-  return new Intl.DateTimeFormat(
-    language,
-    today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(time)
 }
