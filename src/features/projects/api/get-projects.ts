@@ -2,7 +2,7 @@ import { queryOptions, useIsMutating, useQuery, type QueryClient } from '@tansta
 import { useCallback } from 'react'
 import { apiRequest, readRetryDelay, shouldRetryRead } from '@/lib/api-client'
 import { parseProjects, type ProjectList } from './parse-projects'
-import { KEPT_FOR_MS } from './persisted-list'
+import { KEPT_FOR_MS } from './kept-storage'
 import { projectKeys } from './project-keys'
 
 export async function getProjects(signal?: AbortSignal): Promise<ProjectList> {

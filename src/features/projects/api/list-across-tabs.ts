@@ -5,8 +5,8 @@
  * Only between tabs of the same user, pool and app client.
  */
 import type { QueryClient } from '@tanstack/react-query'
-import { env } from '@/config/env'
 import { dataOwner } from '@/lib/auth'
+import { LIST_HASH, listNamespace } from './kept-storage'
 import type { ProjectList } from './parse-projects'
 import { projectKeys } from './project-keys'
 
@@ -17,14 +17,10 @@ interface Shared {
   answeredAt: number
 }
 
-const LIST_HASH = JSON.stringify(projectKeys.list())
-
 /** Starts sharing `queryClient`'s list with the user's other tabs; returns what stops it. */
 export function shareListAcrossTabs(queryClient: QueryClient): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {}
-  const channel = new BroadcastChannel(
-    `projects-console.list.${env().userPoolId}.${env().userPoolClientId}`,
-  )
+  const channel = new BroadcastChannel(listNamespace())
   let taking = false
 
   const stopPosting = queryClient.getQueryCache().subscribe((event) => {

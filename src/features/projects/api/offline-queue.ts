@@ -25,9 +25,9 @@ import {
   type Mutation,
   type QueryClient,
 } from '@tanstack/react-query'
-import { env } from '@/config/env'
 import { dataOwner, onSessionEnd } from '@/lib/auth'
 import type { ProjectWrite } from './fold-writes'
+import { QUEUE_PREFIX, queuedWritesPrefix } from './kept-storage'
 import { projectKeys } from './project-keys'
 import { writeOptions } from './project-write'
 
@@ -39,10 +39,7 @@ interface Entry {
   mutations: DehydratedState['mutations']
 }
 
-const PREFIX = 'projects-console.queue.'
-const ownerPrefix = (owner: string) =>
-  `${PREFIX}${env().userPoolId}.${env().userPoolClientId}.${owner}.`
-const lockName = (tab: string) => `${PREFIX}tab.${tab}`
+const lockName = (tab: string) => `${QUEUE_PREFIX}tab.${tab}`
 
 const isWrite = (mutation: Mutation) =>
   JSON.stringify(mutation.options.mutationKey) === JSON.stringify(projectKeys.writes())
@@ -86,7 +83,7 @@ function remove(key: string) {
 }
 
 function keysOf(owner: string): string[] {
-  const prefix = ownerPrefix(owner)
+  const prefix = queuedWritesPrefix(owner)
   const keys: string[] = []
   for (let i = 0; i < localStorage.length; i += 1) {
     const key = localStorage.key(i)
@@ -103,7 +100,7 @@ function keysOf(owner: string): string[] {
 async function adoptOrphans(queryClient: QueryClient, tab: string): Promise<boolean> {
   const owner = dataOwner()
   if (!owner) return false
-  const prefix = ownerPrefix(owner)
+  const prefix = queuedWritesPrefix(owner)
   const others = keysOf(owner).filter((key) => key !== prefix + tab)
   const taken: NonNullable<DehydratedState['mutations']> = []
   for (const key of others) {
@@ -147,7 +144,7 @@ export async function keepWritesAcrossReloads(queryClient: QueryClient): Promise
   let savedUnder: string | undefined
   const save = () => {
     const owner = dataOwner()
-    const key = owner && ownerPrefix(owner) + tab
+    const key = owner && queuedWritesPrefix(owner) + tab
     if (savedUnder && savedUnder !== key) remove(savedUnder)
     savedUnder = key
     if (!key) return

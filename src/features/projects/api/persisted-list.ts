@@ -13,18 +13,9 @@ import {
   persistQueryClientSubscribe,
   type PersistQueryClientOptions,
 } from '@tanstack/react-query-persist-client'
-import { env } from '@/config/env'
 import { dataOwner, onSessionEnd } from '@/lib/auth'
+import { KEPT_FOR_MS, keptListBuster, keptListKey, LIST_HASH } from './kept-storage'
 import { projectKeys } from './project-keys'
-
-/** How long a kept list may be shown; older, it says too little about today's. */
-export const KEPT_FOR_MS = 24 * 3600_000
-
-/** The list's query key, as the query cache hashes it. */
-const LIST_HASH = JSON.stringify(projectKeys.list())
-
-const entryKey = (owner: string) =>
-  `projects-console.list.${env().userPoolId}.${env().userPoolClientId}.${owner}`
 
 /**
  * localStorage under the entry of whoever's data the page holds: nothing is
@@ -34,7 +25,7 @@ const ownersStorage = {
   getItem: (): string | null => {
     const owner = dataOwner()
     try {
-      return owner ? localStorage.getItem(entryKey(owner)) : null
+      return owner ? localStorage.getItem(keptListKey(owner)) : null
     } catch {
       return null
     }
@@ -42,7 +33,7 @@ const ownersStorage = {
   setItem: (_key: string, value: string): void => {
     const owner = dataOwner()
     try {
-      if (owner) localStorage.setItem(entryKey(owner), value)
+      if (owner) localStorage.setItem(keptListKey(owner), value)
     } catch {
       // The next visit waits for the GET, as it would without a kept list.
     }
@@ -55,7 +46,7 @@ const ownersStorage = {
 
 function forget(owner: string) {
   try {
-    localStorage.removeItem(entryKey(owner))
+    localStorage.removeItem(keptListKey(owner))
   } catch {
     // Storage that can't be written holds nothing of ours either.
   }
@@ -74,7 +65,7 @@ export async function keepListBetweenVisits(queryClient: QueryClient): Promise<(
     queryClient,
     persister: createAsyncStoragePersister({ storage: ownersStorage, throttleTime: 250 }),
     maxAge: KEPT_FOR_MS,
-    buster: String(import.meta.env.VITE_BUILD_ID),
+    buster: keptListBuster(),
     dehydrateOptions: {
       shouldDehydrateQuery: (query: Query) =>
         query.queryHash === LIST_HASH && query.state.status === 'success',
