@@ -46,6 +46,7 @@ const ON_PRODUCTION_BUILD = [
   /passwordless\.spec\.ts$/,
   /production-build\.spec\.ts$/,
   /session-users\.spec\.ts$/,
+  /kept-list-preview\.spec\.ts$/,
 ]
 /**
  * Specs that compare the two builds: each of their tests is tagged with the

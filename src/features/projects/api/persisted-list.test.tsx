@@ -9,6 +9,7 @@ import { signInTestUser } from '../../../../tests/setup/auth'
 import { seedProjects, server } from '../../../../tests/setup/local-aws'
 import { renderApp, testQueryClient } from '../../../../tests/setup/render-app'
 import { PROJECTS_URL } from '../../../../tests/setup/render-projects'
+import { readKeptList } from './read-kept-list'
 import { keepListBetweenVisits } from './persisted-list'
 
 const keptEntries = () =>
@@ -80,8 +81,12 @@ function editKeptEntry(change: (entry: { timestamp: number; buster: string }) =>
 
 describe('the list kept between visits', () => {
   it('shows a returning user the last list at once, marked with its time, until the one GET answers', async () => {
-    await signInTestUser()
+    const { email } = await signInTestUser()
     await firstVisit()
+    // What the page's early module reads to draw it before the app's code (kept-list-preview.ts).
+    const kept = readKeptList(email)
+    expect(kept?.list.items.map((project) => project.name)).toEqual(['Typing'])
+    expect(readKeptList('someone-else@example.com')).toBeUndefined()
     // Meanwhile someone renamed it.
     await seedProjects([{ 'project-id': 200, name: 'Yoga', 'is-default': false }])
 
@@ -90,6 +95,9 @@ describe('the list kept between visits', () => {
     expect(await screen.findByText('Typing')).toBeVisible()
     const marker = screen.getByText(/^The list as of .*\d:\d\d.*, from your last visit/)
     expect(marker).toHaveRole('status')
+    expect(marker).toHaveTextContent(
+      new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(kept!.answeredAt),
+    )
 
     list.release()
     expect(await screen.findByText('Yoga')).toBeVisible()
@@ -114,9 +122,11 @@ describe('the list kept between visits', () => {
     ['written by another build', (entry) => (entry.buster = 'an-older-build')],
   ] as const satisfies [string, Parameters<typeof editKeptEntry>[0]][]) {
     it(`drops a kept list ${why} instead of showing it`, async () => {
-      await signInTestUser()
+      const { email } = await signInTestUser()
       await firstVisit()
       editKeptEntry(change)
+      // Nor does the page's early module draw it.
+      expect(readKeptList(email)).toBeUndefined()
       await expectVisitWithNothingKept()
       expect(screen.queryByText(/The list as of/)).toBeNull()
     })
