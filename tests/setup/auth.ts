@@ -2,6 +2,7 @@
  * Starting a test signed in: a confirmed user in the emulator, signed in
  * through src/lib/auth-calls.ts exactly as the sign-in screen does (SRP by default).
  */
+import { afterEach } from 'vitest'
 import { signInWithPassword } from '@/lib/auth-calls'
 import { DEFAULT_CLIENT_ID } from 'local-aws/defaults'
 import { cognito, createUser, latestCode } from './local-aws.ts'
@@ -47,4 +48,15 @@ export async function signInTestUser({
   const result = await signInWithPassword(email, password)
   if (result.name !== 'done') throw new Error(`signInTestUser: ${email} was not signed in`)
   return { email, password }
+}
+
+/**
+ * For a describe block whose tests sign up through the screens: Amplify's
+ * `autoSignIn` ignores a call made within 300 ms of the one before (a debounce
+ * against React's doubled effects, in its signUpHelpers) and that call's
+ * promise never settles. No person signs up twice in 300 ms, but two quick
+ * tests in a row do, and the second then hangs on "Confirming…".
+ */
+export function spaceOutAutoSignIns(): void {
+  afterEach(() => new Promise((resolve) => setTimeout(resolve, 300)))
 }

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { softAuthenticator, type SoftAuthenticator } from 'local-aws/testing/soft-authenticator'
 import { installWebAuthn } from 'local-aws/testing/webauthn-browser-shim'
 import { DEFAULT_CLIENT_ID, DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
-import { createVerifiedUser, testEmail } from '../../../../tests/setup/auth'
+import { createVerifiedUser, spaceOutAutoSignIns, testEmail } from '../../../../tests/setup/auth'
 import {
   cognito,
   LOCAL_ORIGIN,
@@ -283,6 +283,8 @@ describe('the account page, with passkeys and two-step sign-in', () => {
 })
 
 describe('passwordless sign-up', () => {
+  spaceOutAutoSignIns()
+
   async function signUp() {
     const email = testEmail('new')
     const rendered = app.renderApp({ route: '/sign-up' })

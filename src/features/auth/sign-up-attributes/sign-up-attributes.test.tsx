@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_USER_POOL_ID } from 'local-aws/defaults'
-import { TEST_PASSWORD, testEmail } from '../../../../tests/setup/auth'
+import { spaceOutAutoSignIns, TEST_PASSWORD, testEmail } from '../../../../tests/setup/auth'
 import { cognito, latestCode, localAws, resetLocalAws } from '../../../../tests/setup/local-aws'
 import { restoreSettings, withSettings } from '../../../../tests/setup/settings'
 
@@ -29,6 +29,8 @@ const sentCodes = () => localAws().inbox().length
 afterEach(() => restoreSettings())
 
 describe('sign-up with VITE_SIGN_UP_ATTRIBUTES', () => {
+  spaceOutAutoSignIns()
+
   const settings = { VITE_SIGN_UP_ATTRIBUTES: 'name,phone_number,birthdate,custom:team' }
 
   it('asks for each attribute with its own input and autofill, after the email', async () => {

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { TEST_PASSWORD, testEmail } from '../../../../tests/setup/auth'
+import { spaceOutAutoSignIns, TEST_PASSWORD, testEmail } from '../../../../tests/setup/auth'
 import { createUser, latestCode, resetLocalAws } from '../../../../tests/setup/local-aws'
 import { renderApp } from '../../../../tests/setup/render-app'
 
@@ -13,6 +13,8 @@ async function signUp(user: User, email: string, password: string) {
 }
 
 describe('sign-up', () => {
+  spaceOutAutoSignIns()
+
   it('creates the account, confirms the code and lands signed in without retyping the password', async () => {
     const email = testEmail()
     const { user, router } = renderApp({ route: '/sign-up?next=%2Faccount' })
