@@ -10,7 +10,7 @@ import { DEFAULT_USER_POOL_ID as UserPoolId } from 'local-aws/defaults'
 import { expect, test } from './fixtures'
 import { cognito, createConfirmedUser, PASSWORD } from './local-aws'
 import { startIn, UI, type Language } from './mfa-support'
-import { API_PATH } from './projects-support'
+import { API_PATH, someoneElse } from './projects-support'
 
 const T = {
   en: {
@@ -240,4 +240,35 @@ test("after one user signs out, the next one's preview is of their own session",
   await expect(preview).not.toContainText(first)
   releaseAgain()
   await expect(page.getByRole('list').getByText(ofTheSecond)).toBeVisible()
+})
+
+test('a project someone else deleted meanwhile is in the preview, and gone from the page React draws when the GET answered first', async ({
+  page,
+  request,
+}) => {
+  await startIn(page, 'en')
+  const stamp = Date.now()
+  const [kept, deleted] = [`Still here ${stamp}`, `Deleted meanwhile ${stamp}`]
+  await signInWithProjects(page, 'en', [kept, deleted])
+  const other = await someoneElse(request)
+  expect((await other.delete(await other.idOf(deleted))).ok()).toBe(true)
+
+  const releaseEntry = await hold(page, isAppEntry)
+  const answered = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === API_PATH && response.request().method() === 'GET',
+  )
+  await page.reload({ waitUntil: 'commit' })
+  const preview = page.locator('#kept-list-preview')
+  await expect(preview.getByText(deleted, { exact: true })).toBeVisible()
+  await expect(preview.getByText(T.en.asOf)).toBeVisible()
+  await answered
+
+  releaseEntry()
+  await expect(
+    page.locator('#root').getByRole('list').getByText(kept, { exact: true }),
+  ).toBeVisible()
+  await expect(preview).toHaveCount(0)
+  await expect(page.getByText(deleted, { exact: true })).toHaveCount(0)
+  await expect(page.getByText(T.en.asOf)).toHaveCount(0)
 })
