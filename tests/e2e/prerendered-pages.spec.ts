@@ -88,6 +88,27 @@ test('each visitor gets the page in their language from the first byte: the brow
   await japanese.close()
 })
 
+test('a language picked before the code arrives is the page’s language once it runs, and stays', async ({
+  page,
+}) => {
+  const errors = consoleErrors(page)
+  const release = await holdCode(page)
+  await page.goto('/sign-in', { waitUntil: 'commit' })
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ja')
+  // The choice is the browser's alone until React has taken the page over.
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible()
+
+  release()
+  await expect(page.getByRole('heading', { name: 'サインイン', level: 1 })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'サインイン' })).toBeEnabled()
+  await expect(page.getByRole('combobox', { name: '言語' })).toHaveValue('ja')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
+  await page.unrouteAll({ behavior: 'ignoreErrors' })
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'サインイン', level: 1 })).toBeVisible()
+  expect(errors).toEqual([])
+})
+
 test('a signed-in user who opens /sign-in goes on to their projects', async ({ page, request }) => {
   const email = await createConfirmedUser(request, uniqueEmail('back'))
   await page.goto('/sign-in')

@@ -1,10 +1,10 @@
 import { PasswordField as UiPasswordField } from '@aws-amplify/ui-react'
+import { useValueChosenEarly } from '@/lib/chosen-early'
 import { useMessages } from '@/lib/i18n'
 import type { AuthProblem } from '../lib/classify-auth-error'
 import { formMessages } from '../messages/form-messages'
 import { FieldError, fieldProblem } from './field-error'
 import { PasswordRules } from './password-rules'
-import { useInputTypedEarly } from '../lib/prerendered-form'
 import './ui-kit-styles'
 
 /**
@@ -30,7 +30,7 @@ export function PasswordField({
   const t = useMessages(formMessages)
   const mine = fieldProblem(name, problem)
   const isNew = autoComplete === 'new-password'
-  const ref = useInputTypedEarly(value, onChange)
+  const ref = useValueChosenEarly<HTMLInputElement>(value, onChange)
   return (
     <UiPasswordField
       ref={ref}

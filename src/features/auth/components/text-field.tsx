@@ -3,9 +3,9 @@ import type { InputHTMLAttributes, ReactNode } from 'react'
 import type { AuthField, AuthProblem } from '../lib/classify-auth-error'
 import type { SignUpAttribute } from '@/config/sign-up-attributes'
 import { FieldError, FieldMessage, fieldProblem } from './field-error'
+import { useValueChosenEarly } from '@/lib/chosen-early'
 import { useMessages } from '@/lib/i18n'
 import { formMessages } from '../messages/form-messages'
-import { useInputTypedEarly } from '../lib/prerendered-form'
 import './ui-kit-styles'
 
 type InputProps = Omit<
@@ -40,7 +40,7 @@ export function TextField({
   hint?: ReactNode
 }) {
   const mine = fieldProblem(name, problem)
-  const ref = useInputTypedEarly(value, onChange)
+  const ref = useValueChosenEarly<HTMLInputElement>(value, onChange)
   return (
     <UiTextField
       {...input}

@@ -1,9 +1,10 @@
-import { useLayoutEffect, useRef, useSyncExternalStore } from 'react'
+import { useSyncExternalStore } from 'react'
 
 /**
  * The sign-in, sign-up and password-reset pages come prerendered (src/prerender.tsx):
- * their form is on screen before its code has arrived. These hooks keep that
- * form honest until React has taken it over.
+ * their form is on screen before its code has arrived. This hook keeps that
+ * form honest until React has taken it over (src/lib/chosen-early.ts keeps
+ * what was typed meanwhile).
  */
 
 const subscribeToNothing = () => () => {}
@@ -20,20 +21,4 @@ export function useHydrated(): boolean {
     () => true,
     () => false,
   )
-}
-
-/**
- * A ref for a controlled input that takes in what was typed, or filled in by a
- * password manager, before React took the prerendered page over: React keeps
- * such text on screen but not in its state, so the form would send nothing.
- */
-export function useInputTypedEarly(value: string, onChange: (value: string) => void) {
-  const ref = useRef<HTMLInputElement>(null)
-  useLayoutEffect(() => {
-    const typed = ref.current?.value
-    if (typed !== undefined && typed !== value) onChange(typed)
-    // Only what was there when the field first appeared; later typing goes through onChange.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-  return ref
 }
