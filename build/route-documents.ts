@@ -48,6 +48,13 @@ const routeEarlyModules: Record<string, string> = {
 const shellModules = ['src/features/auth/local-mode/local-mode-banner.tsx']
 
 /**
+ * What a signed-in page starts before it renders, beside its own module: the
+ * QueryClient with the list's persistence (src/app/data-layer.ts, loaded on
+ * first use so that a visitor's sign-in page has none of it).
+ */
+const memberModules = ['src/app/data-layer.ts']
+
+/**
  * `document` with `body` (the app's prerendered HTML) in its #root: React's
  * <title> goes to the head, and the page says its language. Style attributes
  * are dropped: the strict CSP refuses them in HTML (React sets the same styles
@@ -199,9 +206,13 @@ export function routeDocumentsPlugin(): Plugin {
         for (const [route, module] of Object.entries(routeModules(config.env))) {
           if (!manifest[module]) this.error(`route-documents: ${module} (${route}) built no chunk`)
           const seen = new Set(seenByEntry)
-          const files = [...shellModules.filter((shell) => manifest[shell]), module].map((key) =>
-            chunkFiles(manifest, key, seen),
-          )
+          const member =
+            appRoutes.find((candidate) => candidate.path === route)?.access === 'member'
+          const files = [
+            ...shellModules.filter((shell) => manifest[shell]),
+            ...(member ? memberModules : []),
+            module,
+          ].map((key) => chunkFiles(manifest, key, seen))
           const js = files.flatMap((file) => file.js)
           const css = files.flatMap((file) => file.css)
           const earlyModule = routeEarlyModules[route]

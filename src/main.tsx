@@ -1,13 +1,10 @@
-import { onlineManager } from '@tanstack/react-query'
 import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from '@/app/app'
 import { createAppRouter } from '@/app/router'
-import { shareListAcrossTabs } from '@/features/projects/api/list-across-tabs'
-import { keepWritesAcrossReloads } from '@/features/projects/api/offline-queue'
-import { keepListBetweenVisits } from '@/features/projects/api/persisted-list'
+import { dataOwner } from '@/lib/auth'
 import { detectLanguage, readStored } from '@/lib/i18n'
-import { createQueryClient } from '@/lib/query-client'
+import { provideQueryClient, sharedQueryClient } from '@/lib/shared-query-client'
 import '@/styles.css'
 
 const root = document.getElementById('root')
@@ -21,25 +18,22 @@ if (!root) throw new Error('index.html has no #root element')
 const hydrating =
   root.firstElementChild !== null && document.documentElement.lang === detectLanguage(readStored())
 
-// Created before React renders: the router starts loading the first route (code
-// and data) as soon as this chunk runs. Not a top-level await: the route chunks
-// import from this one, which must finish running first.
-const queryClient = createQueryClient()
-// TanStack Query starts out online and learns otherwise only from an `offline`
-// event. A page opened with no network (from the service worker) starts offline
-// instead, so that its GET and its queued writes wait rather than fail.
-onlineManager.setOnline(navigator.onLine)
-// The list and the writes waiting for the network kept from the last visit
-// first (localStorage answers at once), so the route's loader and first render
-// see them; then each answer is shared with the user's other tabs.
-void keepListBetweenVisits(queryClient)
-  .then(() => keepWritesAcrossReloads(queryClient))
-  .then(() => shareListAcrossTabs(queryClient))
-  .then(() => createAppRouter(queryClient, { hydrating }))
+provideQueryClient(() => import('@/app/data-layer').then((module) => module.startQueryClient()))
+// With someone's session stored, the page is theirs (a guest page sends them on
+// to their list): their kept list and waiting writes are restored before the
+// router starts, so that its loader and first render see them. A visitor's page
+// starts without, and the routes that show data start it (src/app/router.tsx).
+const ready = dataOwner() ? sharedQueryClient().catch(() => {}) : Promise.resolve()
+
+// The router starts loading the first route (code and data) as soon as it is
+// created. Not a top-level await: the route chunks import from this one, which
+// must finish running first.
+void ready
+  .then(() => createAppRouter(sharedQueryClient, { hydrating }))
   .then(
     (router) => render(router, hydrating),
     // A route chunk that failed to arrive: the page is drawn anew, and the router reports it.
-    () => createAppRouter(queryClient).then((router) => render(router, false)),
+    () => createAppRouter(sharedQueryClient).then((router) => render(router, false)),
   )
 
 // The worker that keeps the app for offline visits (src/app/release/service-worker.ts),
@@ -48,9 +42,7 @@ void keepListBetweenVisits(queryClient)
 // code and data. A development server has none.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const start = () =>
-    void import('@/app/release/service-worker').then((module) =>
-      module.startServiceWorker(queryClient),
-    )
+    void import('@/app/release/service-worker').then((module) => module.startServiceWorker())
   // Safari has no requestIdleCallback.
   const whenIdle = () =>
     'requestIdleCallback' in window ? requestIdleCallback(start) : setTimeout(start, 1000)
@@ -61,7 +53,7 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 function render(router: Awaited<ReturnType<typeof createAppRouter>>, hydrate: boolean) {
   const app = (
     <StrictMode>
-      <App queryClient={queryClient} router={router} />
+      <App router={router} />
     </StrictMode>
   )
   // Taking over the prerendered form as a transition, React yields to the

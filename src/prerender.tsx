@@ -10,18 +10,19 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { AppProvider } from '@/app/provider'
 import { createRoutes } from '@/app/router'
 import type { Language } from '@/lib/i18n'
-import { createQueryClient } from '@/lib/query-client'
 
 export async function prerenderPage(path: string, language: Language): Promise<string> {
-  const queryClient = createQueryClient()
-  const handler = createStaticHandler(createRoutes(queryClient))
+  // The public pages show nobody's data: none asks for a QueryClient.
+  const handler = createStaticHandler(
+    createRoutes(() => Promise.reject(new Error(`prerender: ${path} asked for a QueryClient`))),
+  )
   const context = await handler.query(new Request(new URL(path, 'http://prerender')))
   if (context instanceof Response) throw new Error(`prerender: ${path} answered ${context.status}`)
   const router = createStaticRouter(handler.dataRoutes, context)
   // The same tree as main.tsx's, so that hydration finds what it renders.
   const { prelude } = await prerender(
     <StrictMode>
-      <AppProvider queryClient={queryClient} language={language}>
+      <AppProvider language={language}>
         {/* No hydration data script: the strict CSP allows no inline script, and these pages load no data. */}
         <StaticRouterProvider router={router} context={context} hydrate={false} />
       </AppProvider>

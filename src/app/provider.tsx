@@ -1,8 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { onSessionEnd } from '@/lib/auth'
 import { LanguageProvider, type Language } from '@/lib/i18n'
-import { createQueryClient } from '@/lib/query-client'
 
 export function AppProvider({
   children,
@@ -10,17 +9,23 @@ export function AppProvider({
   language,
 }: {
   children: ReactNode
-  /** The app passes the one its router's loaders use; tests pass their own, fresh for each test. */
+  /**
+   * Tests pass their own, fresh for each test. The app passes none: the pages
+   * that show someone's data get the shared one (src/lib/shared-query-client.tsx).
+   */
   queryClient?: QueryClient
   /** Only for the build's prerendering; the app picks the user's. */
   language?: Language
 }) {
-  const [client] = useState(() => queryClient ?? createQueryClient())
-  // What one user saw must not reach the next one's first screen.
-  useEffect(() => onSessionEnd(() => client.clear()), [client])
   return (
     <LanguageProvider initial={language}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      {queryClient ? <GivenClient client={queryClient}>{children}</GivenClient> : children}
     </LanguageProvider>
   )
+}
+
+function GivenClient({ client, children }: { client: QueryClient; children: ReactNode }) {
+  // What one user saw must not reach the next one's first screen.
+  useEffect(() => onSessionEnd(() => client.clear()), [client])
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>
 }

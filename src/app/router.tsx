@@ -8,9 +8,12 @@ import { env, passwordless } from '@/config/env'
 import { home, routes, screenOf, type AppRoute, type RouteName } from '@/config/paths'
 import { GuestOnly } from '@/features/auth/components/guest-only'
 import { RequireAuth } from '@/features/auth/components/require-auth'
-import { prefetchProjects } from '@/features/projects/api/get-projects'
 import { getIdToken } from '@/lib/auth'
 import { preloadAuthFlows } from '@/lib/auth-calls'
+import { WithQueryClient } from '@/lib/shared-query-client'
+
+/** The QueryClient the routes' loaders and pages use: the page's shared one, or a test's. */
+export type QueryClientSource = () => Promise<QueryClient>
 
 /**
  * Every screen but the shell is a lazy chunk, so a returning user who lands on
@@ -27,6 +30,8 @@ function authScreen(load: () => Promise<ScreenModule>) {
     onFirstInteraction(() => {
       // A failed download is tried again, and reported, by the submit that needs it.
       preloadAuthFlows().catch(() => {})
+      // The code behind the page a sign-in leads to, so that it doesn't wait for it.
+      import('@/app/data-layer').catch(() => {})
     })
     return route
   }
@@ -62,12 +67,18 @@ const isFormField = (target: EventTarget | null) =>
  * Without a stored session there is nothing to ask for (the guard sends the
  * user to sign-in).
  */
-function startProjectsQuery(queryClient: QueryClient) {
+function startProjectsQuery(queryClient: QueryClientSource) {
   return () => {
     // A token that can't be refreshed now is the page's own query's to report.
     void getIdToken().then(
       async (token) => {
-        if (token) await prefetchProjects(queryClient)
+        if (!token) return
+        // The list's module comes with the page's (preloaded by its document), not with every page's.
+        const [{ prefetchProjects }, client] = await Promise.all([
+          import('@/features/projects/api/get-projects'),
+          queryClient(),
+        ])
+        await prefetchProjects(client)
       },
       () => {},
     )
@@ -87,20 +98,38 @@ function screenModule(route: AppRoute) {
   return load
 }
 
-const guards = { guest: <GuestOnly />, member: <RequireAuth /> } satisfies Record<
-  AppRoute['access'],
-  ReactElement
->
+const guards = {
+  guest: <GuestOnly />,
+  member: (
+    <WithQueryClient>
+      <RequireAuth />
+    </WithQueryClient>
+  ),
+} satisfies Record<AppRoute['access'], ReactElement>
 
 const NothingYet = () => null
 
+/**
+ * A signed-in page's module, with the QueryClient started (its chunk is
+ * preloaded with the page's document, build/route-documents.ts): the page
+ * renders with it at once.
+ */
+function memberScreen(load: () => Promise<ScreenModule>, queryClient: QueryClientSource) {
+  return async () => (await Promise.all([load(), queryClient()]))[0]
+}
+
 /** The app's routes; loaders put what they start into `queryClient`, the one the app renders with. */
-export const createRoutes = (queryClient: QueryClient): RouteObject[] => {
-  const screenRoute = (name: RouteName, route: AppRoute): RouteObject =>
+export const createRoutes = (queryClient: QueryClientSource): RouteObject[] => {
+  const screenRoute = (name: RouteName, route: AppRoute): RouteObject => {
+    const load =
+      route.access === 'member'
+        ? memberScreen(screenModule(route), queryClient)
+        : screenModule(route)
     // The list has no form that signs in; it starts its data with the route instead.
-    name === 'projects'
-      ? { path: route.path, loader: startProjectsQuery(queryClient), lazy: screenModule(route) }
-      : { path: route.path, lazy: authScreen(screenModule(route)) }
+    return name === 'projects'
+      ? { path: route.path, loader: startProjectsQuery(queryClient), lazy: load }
+      : { path: route.path, lazy: authScreen(load) }
+  }
   const table = Object.entries(routes) as [RouteName, AppRoute][]
   return [
     {
@@ -135,7 +164,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => {
  * modules (preloaded with the page, so no extra round trip), since hydration
  * must render exactly what the HTML shows.
  */
-export async function createAppRouter(queryClient: QueryClient, { hydrating = false } = {}) {
+export async function createAppRouter(queryClient: QueryClientSource, { hydrating = false } = {}) {
   const routes = createRoutes(queryClient)
   if (hydrating) {
     const lazyMatches = matchRoutes(routes, location)?.filter((match) => match.route.lazy) ?? []

@@ -97,6 +97,14 @@ test("gives each app route a document that preloads the route's own chunk and st
   expect(early).toBeLessThan(projects.search(/<script type="module" crossorigin src=/))
   // A returning user's page preloads none of the sign-in screens' code.
   expect(projects).not.toMatch(/sign-in-|auth-form-|auth-flows-|passwordless-|sign-up-attribute-/)
+  // The signed-in pages start the QueryClient with its kept list before they render; a
+  // visitor's sign-in page loads none of it (src/lib/shared-query-client.tsx).
+  for (const signedIn of ['/projects.html', '/account.html']) {
+    expect(document(signedIn)).toMatch(
+      /<link rel="modulepreload" crossorigin href="\/assets\/data-layer-[\w-]+\.js">/,
+    )
+  }
+  expect(signIn).not.toMatch(/data-layer-|persisted-list-|get-projects-/)
   // Vite's manifest, which the documents are made from, is not part of the site.
   expect(files.some((file) => file.name.includes('manifest'))).toBe(false)
 })

@@ -37,7 +37,10 @@ export function renderApp({
   signedIn,
   queryClient = testQueryClient(),
 }: { route?: string; signedIn?: boolean | Partial<TestUser>; queryClient?: QueryClient } = {}) {
-  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [route] })
+  const router = createMemoryRouter(
+    createRoutes(async () => queryClient),
+    { initialEntries: [route] },
+  )
   const user = userEvent.setup()
   const signedInUser: Promise<TestUser | undefined> = signedIn
     ? signInTestUser(signedIn === true ? {} : signedIn)

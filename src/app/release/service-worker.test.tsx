@@ -27,8 +27,11 @@ async function start() {
   const { startServiceWorker } = await import('./service-worker')
   const { NewReleaseNotice } = await import('./new-release-notice')
   const { LanguageProvider } = await import('@/lib/i18n')
+  const { provideQueryClient, sharedQueryClient } = await import('@/lib/shared-query-client')
   const queryClient = new QueryClient()
-  startServiceWorker(queryClient)
+  provideQueryClient(async () => queryClient)
+  await sharedQueryClient()
+  startServiceWorker()
   render(
     <LanguageProvider initial="en">
       <NewReleaseNotice />

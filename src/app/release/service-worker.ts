@@ -1,5 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query'
 import { registerSW } from 'virtual:pwa-register'
+import { startedQueryClient } from '@/lib/shared-query-client'
 import { newRelease } from './new-release'
 
 /** How often an open page asks whether a new release is out, besides when it comes back into view or online. */
@@ -13,7 +13,7 @@ const CHECK_EVERY_MS = 60 * 60 * 1000
  * page run under the new worker; this page then reloads only if nothing is
  * being edited in it, and otherwise keeps the notice.
  */
-export function startServiceWorker(queryClient: QueryClient): void {
+export function startServiceWorker(): void {
   let asked = false
   const switchNow = () => {
     asked = true
@@ -22,7 +22,7 @@ export function startServiceWorker(queryClient: QueryClient): void {
   const update = registerSW({
     onNeedRefresh: () => newRelease.ready(switchNow),
     onNeedReload: () => {
-      if (asked || !beingEdited(queryClient)) window.location.reload()
+      if (asked || !beingEdited()) window.location.reload()
       else newRelease.ready(() => window.location.reload())
     },
     onRegisteredSW: (_url, registration) => {
@@ -39,11 +39,7 @@ export function startServiceWorker(queryClient: QueryClient): void {
     },
   })
   document.addEventListener('visibilitychange', () => {
-    if (
-      document.visibilityState === 'hidden' &&
-      newRelease.current.ready &&
-      !beingEdited(queryClient)
-    )
+    if (document.visibilityState === 'hidden' && newRelease.current.ready && !beingEdited())
       switchNow()
   })
 }
@@ -51,8 +47,9 @@ export function startServiceWorker(queryClient: QueryClient): void {
 const TEXT_TYPES = new Set(['text', 'search', 'email', 'password', 'tel', 'url', 'number'])
 
 /** A write not yet answered (sent, or waiting for the network), or a text field holding something. */
-function beingEdited(queryClient: QueryClient): boolean {
-  if (queryClient.isMutating() > 0) return true
+function beingEdited(): boolean {
+  // No client yet: nobody's data, so no write, is on this page.
+  if ((startedQueryClient()?.isMutating() ?? 0) > 0) return true
   return [
     ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'),
   ].some(

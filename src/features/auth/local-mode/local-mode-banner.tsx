@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react'
 import { useMessages } from '@/lib/i18n'
+import { WithQueryClient } from '@/lib/shared-query-client'
 import { localModeMessages } from './local-mode-messages'
 import '../local-mode.css'
 
@@ -23,7 +24,9 @@ export function LocalModeBanner() {
         <summary>{t.showInbox}</summary>
         {open && (
           <Suspense fallback={null}>
-            <InboxPanel />
+            <WithQueryClient>
+              <InboxPanel />
+            </WithQueryClient>
           </Suspense>
         )}
       </details>

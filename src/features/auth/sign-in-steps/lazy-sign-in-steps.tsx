@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { useMessages } from '@/lib/i18n'
+import { WithQueryClient } from '@/lib/shared-query-client'
 import { signInMessages } from '../sign-in/sign-in-messages'
 
 // Only a sign-in that needs a further step (a new password, MFA) loads these screens,
@@ -11,9 +12,13 @@ const SignInSteps = lazy(() =>
 /** The step screens, saying that one more step is on its way while they load. */
 export function LazySignInSteps(props: ComponentProps<typeof SignInSteps>) {
   const t = useMessages(signInMessages)
+  const loading = <p className="page">{t.loadingStep}</p>
+  // The offer to remember this device asks Cognito through a query.
   return (
-    <Suspense fallback={<p className="page">{t.loadingStep}</p>}>
-      <SignInSteps {...props} />
+    <Suspense fallback={loading}>
+      <WithQueryClient fallback={loading}>
+        <SignInSteps {...props} />
+      </WithQueryClient>
     </Suspense>
   )
 }

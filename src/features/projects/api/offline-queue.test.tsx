@@ -32,7 +32,7 @@ afterEach(() => {
 })
 
 /**
- * A page load: what was kept restored into a fresh client, as main.tsx does,
+ * A page load: what was kept restored into a fresh client, as src/app/data-layer.ts does,
  * then the app; `leave()` is the page going away.
  */
 async function visit(route = '/projects') {

@@ -1,6 +1,6 @@
 /**
  * The list kept between visits, through the whole app as a page load starts it
- * (main.tsx): the real session, the emulator's API, and localStorage.
+ * (src/app/data-layer.ts, started by main.tsx): the real session, the emulator's API, and localStorage.
  */
 import { screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
