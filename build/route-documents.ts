@@ -97,7 +97,8 @@ function routeHtml(
   css: string[],
   early?: { script: string; imports: string[] },
 ): string {
-  const alreadyLinked = (file: string) => indexHtml.includes(`/${file}"`)
+  const alreadyLinked = (file: string) =>
+    indexHtml.includes(`/${file}"`) || early?.imports.includes(file) === true
   const links = [
     ...js
       .filter((file) => !alreadyLinked(file))

@@ -105,6 +105,13 @@ test("gives each app route a document that preloads the route's own chunk and st
     )
   }
   expect(signIn).not.toMatch(/data-layer-|persisted-list-|get-projects-/)
+  // Each file once: the early module's imports are not preloaded again with the route's.
+  for (const { name, text } of files.filter((file) => file.name.endsWith('.html'))) {
+    const preloaded = [...text.matchAll(/rel="modulepreload"[^>]* href="([^"]+)"/g)].map(
+      (match) => match[1],
+    )
+    expect(preloaded, name).toEqual([...new Set(preloaded)])
+  }
   // Vite's manifest, which the documents are made from, is not part of the site.
   expect(files.some((file) => file.name.includes('manifest'))).toBe(false)
 })
