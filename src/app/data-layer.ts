@@ -13,6 +13,9 @@ import { createQueryClient } from '@/lib/query-client'
  */
 export async function startQueryClient(): Promise<QueryClient> {
   const queryClient = createQueryClient()
+  // What one user saw must not reach the next one's first screen: from the
+  // start, so that a session ending while the kept data is restored clears it too.
+  onSessionEnd(() => queryClient.clear())
   // TanStack Query starts out online and learns otherwise only from an `offline`
   // event. A page opened with no network (from the service worker) starts offline
   // instead, so that its GET and its queued writes wait rather than fail.
@@ -20,7 +23,5 @@ export async function startQueryClient(): Promise<QueryClient> {
   await keepListBetweenVisits(queryClient)
   await keepWritesAcrossReloads(queryClient)
   await shareListAcrossTabs(queryClient)
-  // What one user saw must not reach the next one's first screen.
-  onSessionEnd(() => queryClient.clear())
   return queryClient
 }
